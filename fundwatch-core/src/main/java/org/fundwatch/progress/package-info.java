@@ -1,0 +1,2 @@
+/** Progress reporting from engines to whoever shows it. */
+package org.fundwatch.progress;
