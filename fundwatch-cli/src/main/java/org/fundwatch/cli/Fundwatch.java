@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code fundwatch} command line: one subcommand per job. */
 @Command(name = "fundwatch", mixinStandardHelpOptions = true, version = "Fundwatch 0.1.0",
         description = "Intelligent supervision of medical-insurance funds (医保基金智能监管).",
-        subcommands = {CommandLine.HelpCommand.class, IngestCommand.class, SchemaCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, GenerateCommand.class,
+                IngestCommand.class, SchemaCommand.class, BenchCommand.class})
 public final class Fundwatch {
 
     public static void main(String[] args) {

@@ -4,9 +4,15 @@ import static org.fundwatch.ingest.Ingest.sqlPath;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +28,15 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.fundwatch.progress.Progress;
 import org.fundwatch.schema.ExchangeFormat;
 import org.fundwatch.schema.SqlDdl;
@@ -68,6 +77,10 @@ final class DatasetFiles {
             String file = l.info().file();
             if (counts.get(table).rejected() > 0) {
                 Path q = work.resolve("quarantine").resolve(table + ".csv");
+                if (l.info().format().equals("csv")) {
+                    restoreSourceText(t, options.source().resolve(file), Charset.forName(l.info().encoding()),
+                            options);
+                }
                 writeQuarantine(t, l.header(), file, q);
                 moves.put(appendTo(q, out.resolve("quarantine").resolve(table + ".csv"), options.append()),
                         out.resolve("quarantine").resolve(table + ".csv"));
@@ -81,6 +94,18 @@ final class DatasetFiles {
         }
         Files.createDirectories(out.resolve("quarantine"));
         Files.createDirectories(out.resolve("warnings"));
+        if (!options.append()) {
+            // --overwrite replaces the dataset: no table, quarantine or warning file of the old one may survive
+            for (Table t : ExchangeFormat.TABLES) {
+                for (Path old : List.of(out.resolve(t.name() + ".parquet"),
+                        out.resolve("quarantine").resolve(t.name() + ".csv"),
+                        out.resolve("warnings").resolve(t.name() + ".csv"))) {
+                    if (!moves.containsValue(old)) {
+                        Files.deleteIfExists(old);
+                    }
+                }
+            }
+        }
         for (Map.Entry<Path, Path> m : moves.entrySet()) {
             Files.move(m.getKey(), m.getValue(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -121,6 +146,59 @@ final class DatasetFiles {
             }
         }
         return cols;
+    }
+
+    /**
+     * Rows rejected by the SQL checks (keys, references, consistency) were staged as typed values; their quarantine
+     * record must still be the source text ({@code 1} stays {@code 1}, not {@code 1.0000}), so the CSV file is read
+     * again, up to the last such line, and their records are taken from it by line number.
+     */
+    private void restoreSourceText(Table t, Path source, Charset charset, IngestOptions options)
+            throws IOException, SQLException {
+        long[] wanted = new long[16];
+        int n = 0;
+        try (Statement st = staging.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT _line FROM rej WHERE tbl = '" + t.name()
+                     + "' AND raw IS NULL ORDER BY 1")) {
+            while (rs.next()) {
+                if (n == wanted.length) {
+                    wanted = Arrays.copyOf(wanted, n * 2);
+                }
+                wanted[n++] = rs.getLong(1);
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        staging.execute("CREATE OR REPLACE TEMP TABLE source_text (_line BIGINT, raw VARCHAR)");
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (Reader in = new InputStreamReader(new BufferedInputStream(Files.newInputStream(source), 1 << 16),
+                decoder);
+             DuckDBAppender text = ((DuckDBConnection) staging.connection()).createAppender(
+                     DuckDBConnection.DEFAULT_SCHEMA, "source_text")) {
+            RecordReader records = new RecordReader(new LineReader(in, options.maxRecordChars()), options.dialect(),
+                    options.maxRecordLines(), options.maxRecordChars());
+            RecordReader.Record header = records.next();
+            if (header != null && header.ok()) {
+                records.expectFields(header.fields().length);
+            }
+            int i = 0;
+            for (RecordReader.Record r = records.next(); r != null && i < n; r = records.next()) {
+                while (i < n && wanted[i] < r.line()) {
+                    i++;
+                }
+                if (i < n && wanted[i] == r.line()) {
+                    text.beginRow().append(r.line()).append(r.raw()).endRow();
+                    i++;
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return; // the source vanished since it was read: the records printed from the staged values remain
+        }
+        staging.execute("UPDATE rej SET raw = s.raw FROM source_text s WHERE rej.tbl = '" + t.name()
+                + "' AND rej._line = s._line AND rej.raw IS NULL");
+        staging.execute("DROP TABLE source_text");
     }
 
     private void writeQuarantine(Table t, List<String> header, String sourceFile, Path target) throws SQLException {

@@ -89,7 +89,9 @@ public final class Ingest {
             }
             List<SourceInfo> sources = loaded.values().stream().map(TableLoader.Loaded::info).toList();
             DatasetFiles writer = new DatasetFiles(staging, options.out(), work, progress);
-            Manifest manifest = writer.write(loaded, inDataset, existing, counts, sources, options, notes);
+            // an overwritten dataset starts a new history
+            Manifest manifest = writer.write(loaded, inDataset, options.append() ? existing : Optional.empty(),
+                    counts, sources, options, notes);
             return new IngestReport(options.out(), counts, sources, manifest.checksums(), manifest.period(), notes,
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {

@@ -16,6 +16,7 @@ final class LineReader {
     private int end;
     private boolean eof;
     private boolean truncated;
+    private boolean suspicious;
     private long lineNumber;
 
     LineReader(Reader in, int limit) {
@@ -26,6 +27,7 @@ final class LineReader {
     /** The next line, or null at the end of the source. */
     String next() throws IOException {
         truncated = false;
+        suspicious = false;
         StringBuilder spill = null;
         while (true) {
             if (pos >= end && !fill()) {
@@ -37,7 +39,11 @@ final class LineReader {
             }
             int start = pos;
             int i = start;
-            while (i < end && buf[i] != '\n') {
+            char c;
+            while (i < end && (c = buf[i]) != '\n') {
+                if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F || c == '\uFFFD') {
+                    suspicious = true;
+                }
                 i++;
             }
             if (i < end) {
@@ -68,6 +74,14 @@ final class LineReader {
     /** Whether the line last returned was longer than the limit and cut. */
     boolean lastWasTruncated() {
         return truncated;
+    }
+
+    /**
+     * Whether the line last returned holds a control character, DEL or U+FFFD (what a decoder puts for bytes that
+     * are not text): only then do text fields need a character-by-character look.
+     */
+    boolean lastWasSuspicious() {
+        return suspicious;
     }
 
     /** The number of the line last returned, from 1. */

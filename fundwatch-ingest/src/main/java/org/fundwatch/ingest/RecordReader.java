@@ -17,13 +17,17 @@ import java.util.List;
 final class RecordReader {
 
     /** One record: its fields, or the reason it could not be split into fields. */
-    record Record(long line, String raw, String[] fields, Reason problem, String message) {
+    record Record(long line, String raw, String[] fields, Reason problem, String message, boolean suspicious) {
+        Record(long line, String raw, String[] fields, Reason problem, String message) {
+            this(line, raw, fields, problem, message, true);
+        }
+
         boolean ok() {
             return problem == null;
         }
     }
 
-    private record Line(long number, String text, boolean truncated) {
+    private record Line(long number, String text, boolean truncated, boolean suspicious) {
     }
 
     private final LineReader lines;
@@ -94,7 +98,7 @@ final class RecordReader {
                 return brokenFirstLine(used, "text follows a closing " + dialect.closeQuote());
             }
             return new Record(first.number(), raw, null, Reason.BAD_QUOTING,
-                    "text follows a closing " + dialect.closeQuote() + " in field " + (splitter.fieldCount() + 1));
+                    "text follows a closing " + dialect.closeQuote() + " in field " + splitter.fieldCount());
         }
         String[] fields = splitter.fields();
         if (expectedFields >= 0 && fields.length != expectedFields) {
@@ -106,7 +110,11 @@ final class RecordReader {
             return new Record(first.number(), raw, null, Reason.COLUMN_COUNT,
                     fields.length + " fields where the header has " + expectedFields);
         }
-        return new Record(first.number(), raw, fields, null, null);
+        boolean suspicious = false;
+        for (Line l : used) {
+            suspicious |= l.suspicious();
+        }
+        return new Record(first.number(), raw, fields, null, null, suspicious);
     }
 
     private Record brokenFirstLine(List<Line> used, String message) {
@@ -137,7 +145,7 @@ final class RecordReader {
         if (text == null) {
             return null;
         }
-        return new Line(lines.lineNumber(), text, lines.lastWasTruncated());
+        return new Line(lines.lineNumber(), text, lines.lastWasTruncated(), lines.lastWasSuspicious());
     }
 
     /** Splits the text of one record, fed line by line, into fields. */

@@ -104,6 +104,16 @@ final class RowChecker {
         return n.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * A header name of a delimited file at {@code position} (from 0), normalised; a field with no name (a trailing
+     * separator, {@code a,b,}) becomes {@code column_<n>}, counted from 1, so its values are kept like those of any
+     * unknown column.
+     */
+    static String normalizeHeader(String name, int position) {
+        String n = normalizeHeader(name);
+        return n.isEmpty() ? "column_" + (position + 1) : n;
+    }
+
     List<String> extraColumns() {
         return extraColumns;
     }
@@ -121,6 +131,14 @@ final class RowChecker {
      * row is acceptable when no rejecting problem was added.
      */
     void check(String[] fields, TypedRow row, List<Problem> rejections, List<Problem> warnings) {
+        check(fields, true, row, rejections, warnings);
+    }
+
+    /**
+     * As {@link #check(String[], TypedRow, List, List)}; {@code suspicious} false promises that no field holds a
+     * control character or U+FFFD, which saves looking at text fields character by character.
+     */
+    void check(String[] fields, boolean suspicious, TypedRow row, List<Problem> rejections, List<Problem> warnings) {
         row.clear();
         for (int f = 0; f < fields.length; f++) {
             int slot = slotOfField[f];
@@ -145,7 +163,7 @@ final class RowChecker {
                 continue;
             }
             try {
-                parse(c, slot, text, row);
+                parse(c, slot, text, row, suspicious);
             } catch (BadValue e) {
                 rejections.add(new Problem(e.reason(), c.name(), c.name() + ": " + e.getMessage()));
             }
@@ -232,10 +250,10 @@ final class RowChecker {
         return c.type() == ColumnType.TIMESTAMP ? Math.floorDiv(value, 86_400_000_000L) : value;
     }
 
-    private void parse(Column c, int slot, String text, TypedRow row) throws BadValue {
+    private void parse(Column c, int slot, String text, TypedRow row, boolean suspicious) throws BadValue {
         switch (c.type()) {
             case STRING -> {
-                for (int i = 0; i < text.length(); i++) {
+                for (int i = 0; suspicious && i < text.length(); i++) {
                     char ch = text.charAt(i);
                     if (ch == '\uFFFD' || (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7F) {
                         throw new BadValue(Reason.BAD_ENCODING, (ch == '\uFFFD'

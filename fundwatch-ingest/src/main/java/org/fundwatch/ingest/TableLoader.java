@@ -138,7 +138,7 @@ final class TableLoader {
             }
             List<String> names = new ArrayList<>();
             for (String f : header.fields()) {
-                names.add(RowChecker.normalizeHeader(f));
+                names.add(RowChecker.normalizeHeader(f, names.size()));
             }
             RowChecker checker = new RowChecker(file.table(), names, options.maxFieldChars(), today,
                     options.strict());
@@ -149,7 +149,7 @@ final class TableLoader {
             TypedRow row = new TypedRow(checker.columns().length, checker.extraColumns().size());
             List<Problem> rejections = new ArrayList<>();
             List<Problem> warnings = new ArrayList<>();
-            try (Staging.Sink sink = staging.sink(file.table())) {
+            try (Staging.Sink sink = staging.sink(file.table(), checker.extraColumns())) {
                 for (Batch b = take(queue); !b.end(); b = take(queue)) {
                     for (RecordReader.Record r : b.records()) {
                         read++;
@@ -168,14 +168,14 @@ final class TableLoader {
     }
 
     private static void accept(RecordReader.Record r, RowChecker checker, TypedRow row, List<Problem> rejections,
-                               List<Problem> warnings, Staging.Sink sink) throws SQLException {
+                               List<Problem> warnings, Staging.Sink sink) throws SQLException, IOException {
         if (!r.ok()) {
             sink.rejected(r.line(), List.of(new Problem(r.problem(), "", r.message())), r.raw());
             return;
         }
         rejections.clear();
         warnings.clear();
-        checker.check(r.fields(), row, rejections, warnings);
+        checker.check(r.fields(), r.suspicious(), row, rejections, warnings);
         if (!rejections.isEmpty()) {
             sink.rejected(r.line(), rejections, r.raw());
             return;
@@ -289,7 +289,8 @@ final class TableLoader {
             List<Problem> rejections = new ArrayList<>();
             List<Problem> warnings = new ArrayList<>();
             String[] fields = new String[sourceNames.size()];
-            try (Staging.Sink sink = staging.sink(file.table()); ResultSet rs = st.executeQuery(select.toString())) {
+            try (Staging.Sink sink = staging.sink(file.table(), checker.extraColumns());
+                 ResultSet rs = st.executeQuery(select.toString())) {
                 while (rs.next()) {
                     read++;
                     StringBuilder raw = null;

@@ -1,6 +1,8 @@
 package org.fundwatch.synth;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,8 +17,10 @@ import java.util.Objects;
 public record GenerationSummary(Map<String, Long> rowsPerTable, Map<String, Long> labelsPerType, long nearMisses,
                                 Duration elapsed) {
     public GenerationSummary {
-        rowsPerTable = Map.copyOf(Objects.requireNonNull(rowsPerTable, "rowsPerTable is null"));
-        labelsPerType = Map.copyOf(Objects.requireNonNull(labelsPerType, "labelsPerType is null"));
+        rowsPerTable = Collections.unmodifiableMap(new LinkedHashMap<>(
+                Objects.requireNonNull(rowsPerTable, "rowsPerTable is null")));
+        labelsPerType = Collections.unmodifiableMap(new LinkedHashMap<>(
+                Objects.requireNonNull(labelsPerType, "labelsPerType is null")));
         Objects.requireNonNull(elapsed, "elapsed is null");
     }
 }

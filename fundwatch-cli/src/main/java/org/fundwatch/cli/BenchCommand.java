@@ -1,0 +1,147 @@
+package org.fundwatch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.fundwatch.ingest.Ingest;
+import org.fundwatch.ingest.IngestOptions;
+import org.fundwatch.ingest.IngestReport;
+import org.fundwatch.ingest.PlainCopy;
+import org.fundwatch.progress.Progress;
+import org.fundwatch.synth.GenerationSummary;
+import org.fundwatch.synth.Generator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks, each against a baseline run in the same process (machines here are shared and "
+                + "noisy: compare ratios, not seconds).",
+        subcommands = {BenchCommand.IngestBench.class, BenchCommand.GenerateBench.class})
+final class BenchCommand {
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = {"Time `ingest` of an extract against the baseline: DuckDB reading the same CSV files "
+                    + "into Parquet with the schema's types and no validation.",
+                    "Runs baseline and ingest alternately --rounds times and reports the best of each and the ratio."})
+    static final class IngestBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--source", required = true, description = "A UTF-8 CSV extract (from `generate`).")
+        Path source;
+
+        @Option(names = "--work", defaultValue = "bench/ingest-work", description = "Scratch directory. "
+                + "Default: ${DEFAULT-VALUE}.")
+        Path work;
+
+        @Option(names = "--rounds", defaultValue = "2", description = "Rounds. Default: ${DEFAULT-VALUE}.")
+        int rounds;
+
+        @Option(names = "--threads", defaultValue = "0", description = "DuckDB threads for both (0 = all cores).")
+        int threads;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter w = spec.commandLine().getOut();
+            List<Double> base = new ArrayList<>();
+            List<Double> ours = new ArrayList<>();
+            long rows = 0;
+            long feeLines = 0;
+            for (int r = 1; r <= rounds; r++) {
+                Path b = work.resolve("baseline");
+                Path d = work.resolve("dataset");
+                deleteTree(b);
+                long t0 = System.nanoTime();
+                long copied = PlainCopy.run(source, b, threads);
+                double tb = (System.nanoTime() - t0) / 1e9;
+                base.add(tb);
+                deleteTree(d);
+                t0 = System.nanoTime();
+                IngestReport report = Ingest.run(IngestOptions.of(source, d).withEngine(threads, ""), Progress.NONE);
+                double ti = (System.nanoTime() - t0) / 1e9;
+                ours.add(ti);
+                rows = report.totalRead();
+                feeLines = report.tables().get("feedetail").read();
+                w.printf("round %d: baseline %.2f s (%,d rows), ingest %.2f s (%,d rows, %,d rejected), "
+                        + "ratio %.2f%n", r, tb, copied, ti, rows, report.totalRejected(), ti / tb);
+                w.flush();
+            }
+            double bestBase = Collections.min(base);
+            double bestOurs = Collections.min(ours);
+            w.printf("rows %,d (fee lines %,d)%n", rows, feeLines);
+            w.printf("baseline (DuckDB CSV→Parquet, no validation): best %.2f s, %,.0f rows/s%n", bestBase,
+                    rows / bestBase);
+            w.printf("fundwatch ingest (validated, quarantined):     best %.2f s, %,.0f rows/s%n", bestOurs,
+                    rows / bestOurs);
+            w.printf("ratio ingest / baseline: %.2f (goal ≤ 2)%n", bestOurs / bestBase);
+            return 0;
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Time `generate` and report fee lines per second and the peak Java heap.")
+    static final class GenerateBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", defaultValue = "bench/generated", description = "Where to write. Default: "
+                + "${DEFAULT-VALUE}.")
+        Path out;
+
+        @Option(names = "--persons", defaultValue = "1000000", description = "Default: ${DEFAULT-VALUE}.")
+        long persons;
+
+        @Option(names = "--months", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
+        int months;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter w = spec.commandLine().getOut();
+            deleteTree(out);
+            System.gc();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                pool.resetPeakUsage();
+            }
+            long t0 = System.nanoTime();
+            GenerationSummary s = new Generator(GenerateCommand.config(persons, months, seed, "2026-01", "csv"))
+                    .generate(out, Progress.NONE);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            long lines = s.rowsPerTable().getOrDefault("feedetail", 0L);
+            w.printf("%,d persons × %d months: %,d fee lines in %.1f s = %,.0f fee lines/s%n", persons, months, lines,
+                    secs, lines / secs);
+            w.printf("peak heap (sum of heap pool peaks): %,d MB of max %,d MB%n", peak >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+            return 0;
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Collections.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,571 @@
+package org.fundwatch.synth;
+
+import java.io.IOException;
+import java.util.SplittableRandom;
+
+import org.fundwatch.synth.Institutions.Institution;
+
+/**
+ * The clean background: one person's visits over the whole period, built so that no rule of DOMAIN.md §3 fires.
+ * Inpatient stays come first and are at least 31 days apart; outpatient and pharmacy visits avoid every stay day
+ * (admission and discharge included), take at most one day each and at most four a month; chronic patients get
+ * 60-day supplies at their home hospital every 56–70 days or 30-day supplies at a pharmacy every 28–35 days, so
+ * no 90-day window holds more than 120 days of a drug; restricted items are billed only where they are allowed.
+ */
+final class Background {
+
+    private static final Item[] HERBS = {Item.HUANGQI, Item.DANGGUI, Item.GANCAO, Item.DANGSHEN, Item.FULING,
+        Item.BAIZHU, Item.XIYANGSHEN};
+    private static final Item[] PHARMACY_BASKET = {Item.GANMAOLING, Item.BANLANGEN, Item.HUOXIANG, Item.IBUPROFEN,
+        Item.OMEPRAZOLE, Item.MONTMORILLONITE, Item.VITAMIN, Item.DANSHEN};
+
+    private final Calendar cal;
+    private final Catalog catalog;
+    private final Institutions institutions;
+    private final ClaimSink sink;
+    /** {@code inflate[institution][month]}: 1 planted peer outlier (expensive imaging), 2 near-miss (an ECG). */
+    private final byte[][] inflate;
+    private final Visit v = new Visit();
+
+    private final int[] stayStamp;
+    private final int[] usedStamp;
+    private final int[] monthCount;
+    private int token;
+    private final int[] stayBegin = new int[64];
+    private final int[] stayEnd = new int[64];
+    private int stays;
+    private boolean reversedOnce;
+    private int infraredYear;
+    private int infraredCount;
+    private int lastMetformin;
+
+    Background(Calendar cal, Catalog catalog, Institutions institutions, ClaimSink sink, byte[][] inflate) {
+        this.cal = cal;
+        this.catalog = catalog;
+        this.institutions = institutions;
+        this.sink = sink;
+        this.inflate = inflate;
+        this.stayStamp = new int[cal.days];
+        this.usedStamp = new int[cal.days];
+        this.monthCount = new int[cal.months];
+    }
+
+    void generate(Person p, SplittableRandom rnd) throws IOException {
+        token++;
+        stays = 0;
+        reversedOnce = false;
+        infraredYear = 0;
+        infraredCount = 0;
+        lastMetformin = Integer.MIN_VALUE;
+        java.util.Arrays.fill(monthCount, 0);
+        int age = p.age(cal.firstDay);
+        double years = cal.months / 12.0;
+
+        int admissions = poisson(rnd, years * (age < 5 ? 0.08 : age < 15 ? 0.04 : age < 45 ? 0.06 : age < 60 ? 0.1
+                : age < 75 ? 0.25 : 0.4));
+        for (int i = 0; i < admissions; i++) {
+            stay(p, rnd, age);
+        }
+        if (p.chronic != 0 && age >= 40) {
+            chronic(p, rnd);
+        }
+        int outpatient = poisson(rnd, years * (age < 5 ? 4 : age < 15 ? 2.5 : age < 45 ? 1.8 : age < 60 ? 2.5 : 4));
+        for (int i = 0; i < outpatient; i++) {
+            int d = freeDay(p, rnd);
+            if (d >= 0) {
+                outpatient(p, rnd, d);
+            }
+        }
+        int pharmacy = poisson(rnd, years * (age < 15 ? 0.5 : age < 60 ? 1.5 : 2.5));
+        for (int i = 0; i < pharmacy; i++) {
+            int d = freeDay(p, rnd);
+            if (d >= 0) {
+                pharmacy(p, rnd, d);
+            }
+        }
+    }
+
+    private static int poisson(SplittableRandom rnd, double lambda) {
+        double l = Math.exp(-lambda);
+        int k = 0;
+        double prod = rnd.nextDouble();
+        while (prod > l) {
+            k++;
+            prod *= rnd.nextDouble();
+        }
+        return k;
+    }
+
+    private boolean free(Person p, int d) {
+        return d >= 0 && d < cal.days && stayStamp[d] != token && usedStamp[d] != token
+                && monthCount[cal.monthOf(cal.firstDay + d)] < 4 && p.active(cal.firstDay + d);
+    }
+
+    private int freeDay(Person p, SplittableRandom rnd) {
+        for (int t = 0; t < 4; t++) {
+            int d = rnd.nextInt(cal.days);
+            if (free(p, d)) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    private void use(int d) {
+        usedStamp[d] = token;
+        monthCount[cal.monthOf(cal.firstDay + d)]++;
+    }
+
+    private static Institution pick(Institution[] list, SplittableRandom rnd) {
+        return list[rnd.nextInt(list.length)];
+    }
+
+    /** A drug or consumable price a little under the cap (hospitals buy at tender price, 零差率). */
+    private long price(Item it, int day, SplittableRandom rnd, boolean pharmacy) {
+        long cap = catalog.capOn(it, day);
+        if (it.listType.equals("201")) {
+            return cap;
+        }
+        int pct = pharmacy ? 80 + rnd.nextInt(21) : 88 + rnd.nextInt(13);
+        return Math.max(10_000, cap * pct / 100 / 10_000 * 10_000);
+    }
+
+    // ---------------------------------------------------------------- inpatient
+
+    private void stay(Person p, SplittableRandom rnd, int age) throws IOException {
+        String diag;
+        int r = rnd.nextInt(100);
+        if (age < 15) {
+            diag = r < 70 ? Diagnoses.PNEUMONIA : Diagnoses.ENTERITIS;
+        } else if (age < 60) {
+            diag = r < 25 ? Diagnoses.PNEUMONIA : r < 45 ? Diagnoses.APPENDICITIS : r < 55 ? Diagnoses.CORONARY
+                    : r < 65 ? Diagnoses.STROKE : r < 75 ? Diagnoses.DIABETES : r < 85 ? Diagnoses.CKD
+                    : r < 93 ? Diagnoses.CONCUSSION : Diagnoses.ENTERITIS;
+        } else {
+            diag = r < 30 ? Diagnoses.PNEUMONIA : r < 55 ? Diagnoses.STROKE : r < 75 ? Diagnoses.CORONARY
+                    : r < 85 ? Diagnoses.DIABETES : r < 95 ? Diagnoses.CKD : Diagnoses.APPENDICITIS;
+        }
+        int los = switch (diag) {
+            case Diagnoses.PNEUMONIA -> 5 + rnd.nextInt(6);
+            case Diagnoses.APPENDICITIS -> 4 + rnd.nextInt(4);
+            case Diagnoses.STROKE -> 8 + rnd.nextInt(7);
+            case Diagnoses.CORONARY -> 5 + rnd.nextInt(5);
+            case Diagnoses.DIABETES -> 6 + rnd.nextInt(5);
+            case Diagnoses.CKD -> 6 + rnd.nextInt(7);
+            case Diagnoses.CONCUSSION -> 3 + rnd.nextInt(4);
+            default -> 3 + rnd.nextInt(3);
+        };
+        int a = rnd.nextInt(cal.days);
+        int dis = a + los;
+        if (dis >= cal.days || !p.active(cal.firstDay + a) || cal.firstDay + dis >= p.dieDay
+                || (p.custodyBegin <= cal.firstDay + dis && p.custodyEnd >= cal.firstDay + a)) {
+            return;
+        }
+        for (int i = 0; i < stays; i++) {
+            if (a <= stayEnd[i] + 31 && dis + 31 >= stayBegin[i]) {
+                return;
+            }
+        }
+        for (int d = a; d <= dis; d++) {
+            if (usedStamp[d] == token) {
+                return;
+            }
+        }
+        if (stays == stayBegin.length) {
+            return;
+        }
+        stayBegin[stays] = a;
+        stayEnd[stays] = dis;
+        stays++;
+        for (int d = a; d <= dis; d++) {
+            stayStamp[d] = token;
+        }
+        int level;
+        if (diag.equals(Diagnoses.APPENDICITIS)) {
+            level = 2 + rnd.nextInt(2);
+        } else {
+            int l = rnd.nextInt(100);
+            level = l < 40 ? 3 : l < 85 ? 2 : 1;
+        }
+        Institution h = pick(institutions.hospitals[p.city][level], rnd);
+        int admSec = 8 * 3600 + rnd.nextInt(12 * 3600);
+        int disSec = 9 * 3600 + rnd.nextInt(150 * 60);
+        inpatient(p, rnd, h, diag, cal.firstDay + a, admSec, los, disSec, age);
+    }
+
+    /** Writes a clean inpatient stay: bed and nursing each night, a drug every day, exams, surgery if any. */
+    void inpatient(Person p, SplittableRandom rnd, Institution h, String diag, int admDay, int admSec, int los,
+                   int disSec, int age) throws IOException {
+        v.reset(p, h, "21");
+        v.diagnose(diag);
+        v.beginDay = admDay;
+        v.beginSec = admSec;
+        v.endDay = admDay + los;
+        v.endSec = disSec;
+        inpatientLines(v, p, rnd, diag, los, age, true);
+        sink.write(v);
+    }
+
+    /** The lines of a clean stay of {@code los} nights already set on {@code v}. */
+    void inpatientLines(Visit v, Person p, SplittableRandom rnd, String diagnosis, int los, int age,
+                        boolean mayRefund) {
+        String diag = diagnosis.startsWith("I63") ? Diagnoses.STROKE : diagnosis;
+        int admDay = v.beginDay;
+        int level = v.inst.level;
+        Item main = switch (diag) {
+            case Diagnoses.PNEUMONIA -> level >= 2 ? Item.CEFOPERAZONE : Item.CEFTRIAXONE;
+            case Diagnoses.STROKE, Diagnoses.CORONARY -> Item.CLOPIDOGREL;
+            case Diagnoses.DIABETES -> Item.METFORMIN;
+            case Diagnoses.CKD -> Item.OMEPRAZOLE;
+            case Diagnoses.APPENDICITIS -> Item.CEFTRIAXONE;
+            case Diagnoses.CONCUSSION -> Item.IBUPROFEN;
+            default -> Item.MONTMORILLONITE;
+        };
+        long mainPerDay = main == Item.CEFOPERAZONE ? 2 : main == Item.METFORMIN ? 3 : main == Item.MONTMORILLONITE ? 2
+                : main == Item.OMEPRAZOLE || main == Item.IBUPROFEN ? 2 : 1;
+        boolean intensive = diag.equals(Diagnoses.STROKE) || diag.equals(Diagnoses.CORONARY);
+        int mainDay1 = -1;
+        for (int k = 0; k <= los; k++) {
+            int day = admDay + k;
+            int base = k == 0 ? v.beginSec + 300 : k == los ? v.endSec - 3600 : 8 * 3600;
+            int slot = 0;
+            boolean night = k < los || los == 0;
+            if (night) {
+                v.line(Item.BED, 1, Item.BED.capMicros, day, base + 120 * slot++);
+                Item nursing = intensive && k < 3 ? Item.NURSING_1 : Item.NURSING_2;
+                v.line(nursing, 1, nursing.capMicros, day, base + 120 * slot++);
+                if (main != Item.MONTMORILLONITE || k < 4) {
+                    int li = v.line(main, mainPerDay, price(main, day, rnd, false), day, base + 120 * slot++);
+                    if (k == 1) {
+                        mainDay1 = li;
+                    }
+                }
+                v.line(Item.SALINE, 1 + rnd.nextInt(2), price(Item.SALINE, day, rnd, false), day, base + 120 * slot++);
+                v.line(Item.IV_DRIP, 1, Item.IV_DRIP.capMicros, day, base + 120 * slot++);
+                v.line(Item.INFUSION_SET, 1, price(Item.INFUSION_SET, day, rnd, false), day, base + 120 * slot++);
+                v.line(Item.SYRINGE, 2, price(Item.SYRINGE, day, rnd, false), day, base + 120 * slot++);
+            } else {
+                Item home = main == Item.OMEPRAZOLE ? Item.IBUPROFEN : Item.OMEPRAZOLE;
+                v.line(home, 14, price(home, day, rnd, false), day, base + 120 * slot++);
+            }
+            if (k == 0) {
+                v.line(Item.BLOOD_COUNT, 1, Item.BLOOD_COUNT.capMicros, day, base + 120 * slot++);
+                v.line(Item.ECG, 1, Item.ECG.capMicros, day, base + 120 * slot++);
+                if (diag.equals(Diagnoses.PNEUMONIA)) {
+                    v.line(Item.CT_CHEST, 1, Item.CT_CHEST.capMicros, day, base + 120 * slot++);
+                } else if (diag.equals(Diagnoses.STROKE) || diag.equals(Diagnoses.CONCUSSION)) {
+                    v.line(Item.CT_HEAD, 1, Item.CT_HEAD.capMicros, day, base + 120 * slot++);
+                }
+            }
+            if (k == 1 && k < los) {
+                v.line(Item.LIVER_PANEL, 1, Item.LIVER_PANEL.capMicros, day, base + 120 * slot++);
+                if (diag.equals(Diagnoses.STROKE)) {
+                    v.line(Item.MRI, 1, Item.MRI.capMicros, day, base + 120 * slot++);
+                }
+            }
+            if (diag.equals(Diagnoses.PNEUMONIA) && age >= 65 && k >= 1 && k <= 3 && k < los) {
+                v.line(Item.THYMALFASIN, 1, price(Item.THYMALFASIN, day, rnd, false), day, base + 120 * slot++);
+            }
+            boolean surgeryDay = diag.equals(Diagnoses.APPENDICITIS)
+                    && (k == 0 && v.beginSec <= 16 * 3600 || k == 1 && v.beginSec > 16 * 3600);
+            if (surgeryDay) {
+                int t = k == 0 ? v.beginSec + 2 * 3600 : 10 * 3600;
+                v.line(Item.ANAESTHESIA, 1, Item.ANAESTHESIA.capMicros, day, t);
+                v.line(Item.APPENDECTOMY, 1, Item.APPENDECTOMY.capMicros, day, t + 1800);
+            }
+        }
+        if (mayRefund && mainDay1 >= 0 && rnd.nextInt(100) < 5 && v.cnt[mainDay1] >= 20_000) {
+            int r = v.lineE4(main, -10_000, v.price[mainDay1], v.endDay, v.endSec - 300);
+            v.price[r] = v.price[mainDay1];
+            v.refundOf[r] = mainDay1;
+        }
+    }
+
+    // ---------------------------------------------------------------- chronic
+
+    private void chronic(Person p, SplittableRandom rnd) throws IOException {
+        boolean atPharmacy = p.chronicAtPharmacy;
+        int min = atPharmacy ? 28 : 56;
+        int spread = atPharmacy ? 8 : 15;
+        int target = rnd.nextInt(min);
+        while (target < cal.days) {
+            int d = -1;
+            for (int s = 0; s <= 7 && target + s < cal.days; s++) {
+                if (free(p, target + s)) {
+                    d = target + s;
+                    break;
+                }
+            }
+            if (d < 0) {
+                target += 8;
+                continue;
+            }
+            if (atPharmacy) {
+                chronicPharmacy(p, rnd, d);
+            } else {
+                chronicVisit(p, rnd, d);
+            }
+            target = d + min + rnd.nextInt(spread);
+        }
+    }
+
+    private void chronicVisit(Person p, SplittableRandom rnd, int d) throws IOException {
+        use(d);
+        int day = cal.firstDay + d;
+        Institution h = p.home;
+        v.reset(p, h, "14");
+        int begin = 8 * 3600 + rnd.nextInt(8 * 3600 + 1800);
+        v.beginDay = day;
+        v.beginSec = begin;
+        int t = begin + 60;
+        v.line(Item.REGISTRATION, 1, Item.REGISTRATION.capMicros, day, t);
+        if ((p.chronic & Person.HYPERTENSION) != 0) {
+            v.diagnose(Diagnoses.HYPERTENSION);
+            v.line(p.hypertensionDrug, 60, price(p.hypertensionDrug, day, rnd, false), day, t += 60);
+            v.line(Item.BP_MONITOR, 1, Item.BP_MONITOR.capMicros, day, t += 60);
+        }
+        if ((p.chronic & Person.DIABETES) != 0) {
+            v.diagnose(Diagnoses.DIABETES);
+            Item second = p.secondLineDrug;
+            if (second != null && lastMetformin != Integer.MIN_VALUE && day - lastMetformin <= 90
+                    && catalog.validOn(second, day)) {
+                v.line(second, 60, price(second, day, rnd, false), day, t += 60);
+            }
+            v.line(Item.METFORMIN, 180, price(Item.METFORMIN, day, rnd, false), day, t += 60);
+            v.line(Item.GLUCOSE, 1, Item.GLUCOSE.capMicros, day, t += 60);
+            lastMetformin = day;
+        }
+        if ((p.chronic & Person.LIPIDS) != 0) {
+            v.diagnose(Diagnoses.LIPIDS);
+            Item drug = (p.chronic & Person.CORONARY) != 0 ? Item.ATORVASTATIN : p.lipidDrug;
+            v.line(drug, 60, price(drug, day, rnd, false), day, t += 60);
+            if (rnd.nextInt(5) == 0) {
+                v.line(Item.LIVER_PANEL, 1, Item.LIVER_PANEL.capMicros, day, t += 60);
+            }
+        }
+        if ((p.chronic & Person.CORONARY) != 0) {
+            v.diagnose(Diagnoses.CORONARY);
+            v.line(Item.CLOPIDOGREL, 60, price(Item.CLOPIDOGREL, day, rnd, false), day, t += 60);
+            if (!v.has(Item.ATORVASTATIN)) {
+                v.line(Item.ATORVASTATIN, 60, price(Item.ATORVASTATIN, day, rnd, false), day, t += 60);
+            }
+            if (rnd.nextInt(4) == 0) {
+                v.line(Item.ECG, 1, Item.ECG.capMicros, day, t += 60);
+            }
+        }
+        finishOutpatient(p, rnd, day, t);
+    }
+
+    private void chronicPharmacy(Person p, SplittableRandom rnd, int d) throws IOException {
+        use(d);
+        int day = cal.firstDay + d;
+        Institution ph = pick(institutions.pharmaciesByCity[p.city], rnd);
+        startPharmacy(p, rnd, ph, day);
+        int t = v.beginSec;
+        if ((p.chronic & Person.HYPERTENSION) != 0) {
+            v.line(p.hypertensionDrug, 30, price(p.hypertensionDrug, day, rnd, true), day, t);
+        }
+        if ((p.chronic & Person.DIABETES) != 0) {
+            v.line(Item.METFORMIN, 90, price(Item.METFORMIN, day, rnd, true), day, t);
+        }
+        if ((p.chronic & Person.LIPIDS) != 0) {
+            v.line(p.lipidDrug, 30, price(p.lipidDrug, day, rnd, true), day, t);
+        }
+        finishPharmacy(rnd);
+    }
+
+    // ---------------------------------------------------------------- acute outpatient
+
+    private void outpatient(Person p, SplittableRandom rnd, int d) throws IOException {
+        use(d);
+        int day = cal.firstDay + d;
+        int age = p.age(day);
+        int l = rnd.nextInt(100);
+        int level = l < 50 ? 1 : l < 80 ? 2 : 3;
+        Institution h = pick(institutions.hospitals[p.city][level], rnd);
+        v.reset(p, h, "11");
+        int begin = 8 * 3600 + rnd.nextInt(8 * 3600 + 1800);
+        v.beginDay = day;
+        v.beginSec = begin;
+        int t = begin + 60;
+        v.line(Item.REGISTRATION, 1, Item.REGISTRATION.capMicros, day, t);
+        String diag = acuteDiagnosis(p, rnd, age);
+        v.diagnose(diag);
+        switch (diag) {
+            case Diagnoses.URTI -> {
+                if (age <= 14) {
+                    v.line(Item.CHILD_COLD, 6 + rnd.nextInt(7), price(Item.CHILD_COLD, day, rnd, false), day, t += 60);
+                } else {
+                    int c = rnd.nextInt(3);
+                    Item drug = c == 0 ? Item.GANMAOLING : c == 1 ? Item.AMOXICILLIN : Item.CLARITHROMYCIN;
+                    long units = drug == Item.GANMAOLING ? 6 + rnd.nextInt(4) : drug == Item.AMOXICILLIN ? 24 : 12;
+                    v.line(drug, units, price(drug, day, rnd, false), day, t += 60);
+                }
+            }
+            case Diagnoses.BRONCHITIS -> {
+                v.line(Item.AMOXICILLIN, 24 + 12 * rnd.nextInt(2), price(Item.AMOXICILLIN, day, rnd, false), day,
+                        t += 60);
+                v.line(Item.BLOOD_COUNT, 1, Item.BLOOD_COUNT.capMicros, day, t += 60);
+                if (age >= 18 && rnd.nextInt(5) == 0) {
+                    v.line(Item.CT_CHEST, 1, Item.CT_CHEST.capMicros, day, t += 60);
+                }
+            }
+            case Diagnoses.GASTRITIS -> {
+                v.line(Item.OMEPRAZOLE, 14 + 14 * rnd.nextInt(2), price(Item.OMEPRAZOLE, day, rnd, false), day,
+                        t += 60);
+                if (rnd.nextInt(100) < 15) {
+                    t = herbal(rnd, day, t);
+                }
+            }
+            case Diagnoses.ENTERITIS -> {
+                v.line(Item.MONTMORILLONITE, 6 + rnd.nextInt(13), price(Item.MONTMORILLONITE, day, rnd, false), day,
+                        t += 60);
+                if (rnd.nextBoolean()) {
+                    v.line(Item.BLOOD_COUNT, 1, Item.BLOOD_COUNT.capMicros, day, t += 60);
+                }
+            }
+            case Diagnoses.LOW_BACK_PAIN -> {
+                v.line(Item.IBUPROFEN, 20, price(Item.IBUPROFEN, day, rnd, false), day, t += 60);
+                int year = Calendar.year(day);
+                if (year != infraredYear) {
+                    infraredYear = year;
+                    infraredCount = 0;
+                }
+                if (infraredCount < 10) {
+                    infraredCount++;
+                    v.line(Item.INFRARED, 1, Item.INFRARED.capMicros, day, t += 60);
+                }
+                if (rnd.nextBoolean()) {
+                    v.line(Item.ACUPUNCTURE, 1, Item.ACUPUNCTURE.capMicros, day, t += 60);
+                }
+                if (rnd.nextInt(5) == 0) {
+                    t = herbal(rnd, day, t);
+                }
+            }
+            case Diagnoses.HEADACHE -> {
+                v.line(Item.IBUPROFEN, 10 + 10 * rnd.nextInt(2), price(Item.IBUPROFEN, day, rnd, false), day, t += 60);
+                if (rnd.nextInt(10) < 3) {
+                    v.line(Item.CT_HEAD, 1, Item.CT_HEAD.capMicros, day, t += 60);
+                }
+                if (age >= 60 && catalog.validOn(Item.BRAIN_PROTEIN, day)) {
+                    v.line(Item.BRAIN_PROTEIN, 30, price(Item.BRAIN_PROTEIN, day, rnd, false), day, t += 60);
+                }
+            }
+            case Diagnoses.FATTY_LIVER -> {
+                Item test = rnd.nextInt(10) < 3 ? Item.ALT : Item.LIVER_PANEL;
+                v.line(test, 1, test.capMicros, day, t += 60);
+            }
+            case Diagnoses.PROSTATE -> v.line(Item.TAMSULOSIN, 14 + 14 * rnd.nextInt(2),
+                    price(Item.TAMSULOSIN, day, rnd, false), day, t += 60);
+            case Diagnoses.MENORRHAGIA -> v.line(Item.PROGESTERONE, 10 + 10 * rnd.nextInt(2),
+                    price(Item.PROGESTERONE, day, rnd, false), day, t += 60);
+            default -> t = herbal(rnd, day, t);
+        }
+        if ((p.chronic & Person.HYPERTENSION) != 0) {
+            v.diagnose(Diagnoses.HYPERTENSION);
+            v.line(Item.BP_MONITOR, 1, Item.BP_MONITOR.capMicros, day, t += 60);
+        }
+        if (!reversedOnce && rnd.nextInt(1000) < 3) {
+            reversedOnce = true;
+            v.mode = rnd.nextInt(3) == 0 ? Visit.CANCELLED : Visit.RESETTLED;
+        }
+        finishOutpatient(p, rnd, day, t);
+    }
+
+    private String acuteDiagnosis(Person p, SplittableRandom rnd, int age) {
+        int r = rnd.nextInt(100);
+        if (age < 15) {
+            return r < 50 ? Diagnoses.URTI : r < 70 ? Diagnoses.ENTERITIS : r < 90 ? Diagnoses.BRONCHITIS
+                    : Diagnoses.FATIGUE;
+        }
+        if (r < 20) {
+            return Diagnoses.URTI;
+        } else if (r < 30) {
+            return Diagnoses.BRONCHITIS;
+        } else if (r < 45) {
+            return Diagnoses.GASTRITIS;
+        } else if (r < 53) {
+            return Diagnoses.ENTERITIS;
+        } else if (r < 65) {
+            return Diagnoses.LOW_BACK_PAIN;
+        } else if (r < 73) {
+            return Diagnoses.HEADACHE;
+        } else if (r < 80) {
+            return Diagnoses.FATTY_LIVER;
+        } else if (r < 88) {
+            return Diagnoses.FATIGUE;
+        } else if (p.male() && age >= 50) {
+            return Diagnoses.PROSTATE;
+        } else if (!p.male() && age >= 18 && age <= 50) {
+            return Diagnoses.MENORRHAGIA;
+        }
+        return Diagnoses.URTI;
+    }
+
+    /** A herbal prescription of four to six different herbs, seven doses. */
+    private int herbal(SplittableRandom rnd, int day, int t) {
+        int k = 4 + rnd.nextInt(3);
+        int start = rnd.nextInt(HERBS.length);
+        for (int i = 0; i < k; i++) {
+            Item herb = HERBS[(start + i) % HERBS.length];
+            int li = v.line(herb, (6 + rnd.nextInt(10)) * 7L, price(herb, day, rnd, false), day, t += 60);
+            v.rx[li] = 2;
+        }
+        return t;
+    }
+
+    private void finishOutpatient(Person p, SplittableRandom rnd, int day, int lastLine) throws IOException {
+        Institution h = v.inst;
+        if (inflate != null) {
+            int m = cal.monthOf(day);
+            if (inflate[h.index][m] == 1) {
+                v.line(Item.MRI, 1, Item.MRI.capMicros, day, lastLine += 60);
+                v.line(Item.CT_CHEST, 1, Item.CT_CHEST.capMicros, day, lastLine += 60);
+            } else if (inflate[h.index][m] == 2 && !v.has(Item.ECG)) {
+                v.line(Item.ECG, 1, Item.ECG.capMicros, day, lastLine += 60);
+            }
+        }
+        v.setlDay = day;
+        v.setlSec = lastLine + 300 + rnd.nextInt(1800);
+        sink.write(v);
+    }
+
+    // ---------------------------------------------------------------- pharmacy
+
+    private void pharmacy(Person p, SplittableRandom rnd, int d) throws IOException {
+        use(d);
+        int day = cal.firstDay + d;
+        Institution ph = pick(institutions.pharmaciesByCity[p.city], rnd);
+        startPharmacy(p, rnd, ph, day);
+        int k = 1 + rnd.nextInt(3);
+        int start = rnd.nextInt(PHARMACY_BASKET.length);
+        for (int i = 0; i < k; i++) {
+            Item it = PHARMACY_BASKET[(start + i * 3) % PHARMACY_BASKET.length];
+            long units = switch (it) {
+                case GANMAOLING, BANLANGEN -> 6 + rnd.nextInt(10);
+                case HUOXIANG -> 10;
+                case IBUPROFEN -> 20;
+                case OMEPRAZOLE -> 14;
+                case MONTMORILLONITE -> 6 + rnd.nextInt(5);
+                case VITAMIN -> 30 + 30 * rnd.nextInt(2);
+                default -> 1 + rnd.nextInt(2);
+            };
+            v.line(it, units, price(it, day, rnd, true), day, v.beginSec);
+        }
+        finishPharmacy(rnd);
+    }
+
+    private void startPharmacy(Person p, SplittableRandom rnd, Institution ph, int day) {
+        v.reset(p, ph, "41");
+        int minute = ph.openMinute + rnd.nextInt(ph.closeMinute - ph.openMinute - 10);
+        v.beginDay = day;
+        v.beginSec = minute * 60 + rnd.nextInt(60);
+    }
+
+    private void finishPharmacy(SplittableRandom rnd) throws IOException {
+        v.setlDay = v.beginDay;
+        v.setlSec = v.beginSec + 60 + rnd.nextInt(240);
+        sink.write(v);
+    }
+
+}

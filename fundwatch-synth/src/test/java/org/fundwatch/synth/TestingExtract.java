@@ -1,0 +1,63 @@
+package org.fundwatch.synth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.fundwatch.progress.Progress;
+
+/** One extract of 20,000 persons × 3 months generated once per test JVM and shared by the test classes. */
+final class TestingExtract {
+    static final long PERSONS = 20_000;
+    static final int MONTHS = 3;
+    static final long SEED = 20_260_101L;
+
+    private static Path dir;
+    private static GenerationSummary summary;
+    private static final Map<String, TestingCsv> TABLES = new HashMap<>();
+
+    private TestingExtract() {
+    }
+
+    static synchronized Path dir() {
+        if (dir == null) {
+            try {
+                Path d = Files.createTempDirectory("fundwatch-synth-test");
+                summary = new Generator(new GeneratorConfig(PERSONS, MONTHS, SEED)).generate(d, Progress.NONE);
+                dir = d;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(d)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir;
+    }
+
+    static synchronized GenerationSummary summary() {
+        dir();
+        return summary;
+    }
+
+    static synchronized TestingCsv table(String name) {
+        return TABLES.computeIfAbsent(name, n -> {
+            try {
+                return TestingCsv.read(dir().resolve(n + ".csv"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    static void delete(Path d) {
+        try (Stream<Path> files = Files.walk(d)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort on exit
+        }
+    }
+}
