@@ -60,6 +60,7 @@ final class RowChecker {
         Map<String, Integer> seen = new HashMap<>();
         for (int f = 0; f < headerNames.size(); f++) {
             String name = headerNames.get(f);
+            checkHeaderName(name, f);
             Integer before = seen.put(name, f);
             if (before != null) {
                 throw new IngestException(IngestException.Code.DUPLICATE_COLUMN, "column " + name
@@ -92,6 +93,24 @@ final class RowChecker {
         for (int i = 0; i < reversalSlots.length; i++) {
             reversalSlots[i] = slotOf(table.reversal().get(i).column());
             reversalValues[i] = table.reversal().get(i).value().orElse(null);
+        }
+    }
+
+    /**
+     * Refuses a header name the dataset cannot carry as a column: one with control characters (a damaged or
+     * binary header; DuckDB cuts identifiers at NUL) or one of the staging table's own columns.
+     */
+    private static void checkHeaderName(String name, int field) {
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (ch < 0x20 || ch == 0x7F) {
+                throw new IngestException(IngestException.Code.MISSING_COLUMN, "the header cannot be read: the name "
+                        + "of column " + (field + 1) + " holds control character U+" + String.format("%04X", (int) ch));
+            }
+        }
+        if (name.equals("_line") || name.equals("_rejected")) {
+            throw new IngestException(IngestException.Code.DUPLICATE_COLUMN, "column " + (field + 1) + " is named "
+                    + name + ", a name the ingest keeps for itself; rename it");
         }
     }
 

@@ -30,7 +30,7 @@ class CleanBackgroundTest {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Visits whose settlements net to zero (cancelled), which raise nothing. */
-    private static Set<String> cancelledVisits() {
+    static Set<String> cancelledVisits() {
         TestingCsv setl = TestingExtract.table("setl");
         int mdtrt = setl.col("mdtrt_id");
         int amt = setl.col("medfee_sumamt");
@@ -50,7 +50,7 @@ class CleanBackgroundTest {
     }
 
     /** Settlements that count: not a reversal and not reversed later. */
-    private static List<String[]> effectiveSettlements() {
+    static List<String[]> effectiveSettlements() {
         TestingCsv setl = TestingExtract.table("setl");
         int flag = setl.col("refd_setl_flag");
         int init = setl.col("init_setl_id");
@@ -70,7 +70,7 @@ class CleanBackgroundTest {
         return out;
     }
 
-    private static boolean inpatient(String medType) {
+    static boolean inpatient(String medType) {
         return medType.startsWith("2") || medType.startsWith("52");
     }
 
@@ -90,7 +90,7 @@ class CleanBackgroundTest {
     }
 
     /** Every hit shares a key with a label of the type, and every label shares a key with a hit. */
-    private static void assertMatches(String type, int keyColumn, Set<String> hits) {
+    static void assertMatches(String type, int keyColumn, Set<String> hits) {
         List<String[]> labels = labels(type);
         Set<String> labeled = new HashSet<>();
         for (String[] l : labels) {
@@ -104,9 +104,9 @@ class CleanBackgroundTest {
         assertThat(labels).as(type + " labels").isNotEmpty();
     }
 
-    private static final int SN = 1;
-    private static final int MDTRT = 2;
-    private static final int PSN = 3;
+    static final int SN = 1;
+    static final int MDTRT = 2;
+    static final int PSN = 3;
 
     @Test
     void overPriceCapHitsOnlyLabeledLines() {
@@ -204,10 +204,10 @@ class CleanBackgroundTest {
     }
 
     /** A stay: person, institution, main diagnosis, admission and discharge date. */
-    private record Stay(String id, String psn, String inst, String diag, LocalDate in, LocalDate out) {
+    record Stay(String id, String psn, String inst, String diag, LocalDate in, LocalDate out) {
     }
 
-    private static List<Stay> stays() {
+    static List<Stay> stays() {
         TestingCsv mdtrt = TestingExtract.table("mdtrt");
         Set<String> cancelled = cancelledVisits();
         List<Stay> out = new ArrayList<>();
