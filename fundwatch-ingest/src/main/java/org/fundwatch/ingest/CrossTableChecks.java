@@ -115,10 +115,16 @@ final class CrossTableChecks {
         String reason = r.mandatory() ? "MISSING_REFERENCE" : "REFERENCE_NOT_FOUND";
         String select = "SELECT '" + t.name() + "', s._line, '" + reason + "', '" + col + "', '" + col + " ' || s."
                 + col + " || " + why + (reject ? ", NULL" : "");
+        String targets = accepted(r.table(), r.targetColumns());
+        if (r.table().equals(t.name())) {
+            // a refund's original line: few rows refer, many could be referred to, so probe the big side with the
+            // few referred keys instead of building a hash table of every key
+            targets = "SELECT a." + target + " FROM (" + targets + ") a WHERE a." + target + " IN (SELECT " + col
+                    + " FROM " + stg + " WHERE " + col + " IS NOT NULL)";
+        }
         staging.execute("INSERT INTO " + (reject ? "rej " : "wrn ") + select + " FROM " + stg + " s WHERE "
                 + (r.mandatory() ? "" : "NOT s._rejected AND ") + "s." + col + " IS NOT NULL AND NOT EXISTS "
-                + "(SELECT 1 FROM (" + accepted(r.table(), r.targetColumns()) + ") a WHERE a." + target + " = s."
-                + col + ")");
+                + "(SELECT 1 FROM (" + targets + ") a WHERE a." + target + " = s." + col + ")");
     }
 
     /** Values that must agree between a row and the rows it refers to. */
@@ -127,18 +133,24 @@ final class CrossTableChecks {
         String tail = strict ? ", NULL" : "";
         if (staged.contains("feedetail") && (staged.contains("mdtrt") || inDataset.contains("mdtrt"))) {
             String visits = accepted("mdtrt", List.of("mdtrt_id", "psn_no", "begntime", "endtime"));
-            staging.execute("INSERT INTO " + sink + " SELECT 'feedetail', f._line, 'VISIT_MISMATCH', 'psn_no', "
-                    + "'psn_no ' || f.psn_no || ' differs from its visit''s ' || v.psn_no" + tail
-                    + " FROM stg_feedetail f JOIN (" + visits + ") v USING (mdtrt_id) "
-                    + "WHERE NOT f._rejected AND f.psn_no <> v.psn_no");
-            staging.execute("INSERT INTO " + sink + " SELECT 'feedetail', f._line, 'FEE_OUTSIDE_VISIT', "
-                    + "'fee_ocur_time', 'fee_ocur_time ' || strftime(f.fee_ocur_time, '%Y-%m-%d %H:%M:%S') "
-                    + "|| ' lies outside the days of its visit (' || strftime(v.begntime, '%Y-%m-%d') || ' – ' "
-                    + "|| coalesce(strftime(v.endtime, '%Y-%m-%d'), 'open') || ')'" + tail
-                    + " FROM stg_feedetail f JOIN (" + visits + ") v USING (mdtrt_id) "
-                    + "WHERE NOT f._rejected AND f.init_feedetl_sn IS NULL AND (CAST(f.fee_ocur_time AS DATE) "
-                    + "< CAST(v.begntime AS DATE) OR (v.endtime IS NOT NULL AND CAST(f.fee_ocur_time AS DATE) "
-                    + "> CAST(v.endtime AS DATE)))");
+            // one join of the fee lines with their visits feeds both checks
+            staging.execute("CREATE OR REPLACE TEMP TABLE fee_visit AS SELECT f._line, f.psn_no AS fee_psn, "
+                    + "v.psn_no AS visit_psn, f.fee_ocur_time, v.begntime, v.endtime, "
+                    + "f.init_feedetl_sn IS NULL AND (CAST(f.fee_ocur_time AS DATE) < CAST(v.begntime AS DATE) "
+                    + "OR (v.endtime IS NOT NULL AND CAST(f.fee_ocur_time AS DATE) > CAST(v.endtime AS DATE))) "
+                    + "AS outside FROM stg_feedetail f JOIN (" + visits + ") v USING (mdtrt_id) "
+                    + "WHERE NOT f._rejected AND (f.psn_no <> v.psn_no OR (f.init_feedetl_sn IS NULL AND "
+                    + "(CAST(f.fee_ocur_time AS DATE) < CAST(v.begntime AS DATE) OR (v.endtime IS NOT NULL AND "
+                    + "CAST(f.fee_ocur_time AS DATE) > CAST(v.endtime AS DATE)))))");
+            staging.execute("INSERT INTO " + sink + " SELECT 'feedetail', _line, 'VISIT_MISMATCH', 'psn_no', "
+                    + "'psn_no ' || fee_psn || ' differs from its visit''s ' || visit_psn" + tail
+                    + " FROM fee_visit WHERE fee_psn <> visit_psn");
+            staging.execute("INSERT INTO " + sink + " SELECT 'feedetail', _line, 'FEE_OUTSIDE_VISIT', "
+                    + "'fee_ocur_time', 'fee_ocur_time ' || strftime(fee_ocur_time, '%Y-%m-%d %H:%M:%S') "
+                    + "|| ' lies outside the days of its visit (' || strftime(begntime, '%Y-%m-%d') || ' – ' "
+                    + "|| coalesce(strftime(endtime, '%Y-%m-%d'), 'open') || ')'" + tail
+                    + " FROM fee_visit WHERE outside");
+            staging.execute("DROP TABLE fee_visit");
         }
         if (staged.contains("feedetail") && (staged.contains("setl") || inDataset.contains("setl"))) {
             String setl = accepted("setl", List.of("setl_id", "setl_time"));
@@ -170,6 +182,13 @@ final class CrossTableChecks {
     }
 
     private void markRejected(Table t) throws SQLException {
+        try (var st = staging.connection().createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM rej WHERE tbl = '" + t.name() + "'")) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+                return;
+            }
+        }
         staging.execute("UPDATE " + Staging.stagingTable(t) + " SET _rejected = true WHERE NOT _rejected AND _line "
                 + "IN (SELECT _line FROM rej WHERE tbl = '" + t.name() + "')");
     }

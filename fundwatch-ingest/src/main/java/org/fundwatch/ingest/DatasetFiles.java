@@ -129,7 +129,7 @@ final class DatasetFiles {
                     + String.join(", ", cols) + " FROM " + Staging.stagingTable(t) + " WHERE NOT _rejected) "
                     + "ORDER BY _part, _ord";
         }
-        staging.execute("COPY (" + query + ") TO '" + sqlPath(target) + "' (FORMAT parquet, COMPRESSION zstd)");
+        staging.execute("COPY (" + query + ") TO '" + sqlPath(target) + "' (FORMAT parquet, COMPRESSION snappy)");
     }
 
     /** The staged columns in table order: the schema's, then the extract's own extra columns. */

@@ -56,7 +56,7 @@ public final class PlainCopy {
                 rows += st.executeUpdate("COPY (SELECT * FROM read_csv('" + Ingest.sqlPath(f.get().path())
                         + "', header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
                         + "columns = {" + String.join(", ", types) + "})) TO '" + Ingest.sqlPath(target)
-                        + "' (FORMAT parquet, COMPRESSION zstd)");
+                        + "' (FORMAT parquet, COMPRESSION snappy)");
             }
         } catch (SQLException e) {
             throw new IOException("baseline copy failed: " + e.getMessage(), e);

@@ -1,10 +1,6 @@
 package org.fundwatch.ingest;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -107,7 +103,7 @@ final class Staging implements AutoCloseable {
         private final List<Future<?>> loads = new ArrayList<>();
         private final StringBuilder line = new StringBuilder(512);
         private Path chunk;
-        private Writer writer;
+        private Utf8Output writer;
         private int rowsInChunk;
         private int chunkNo;
 
@@ -159,7 +155,7 @@ final class Staging implements AutoCloseable {
                 }
             }
             sb.append('\n');
-            writer.append(sb);
+            writer.write(sb);
             if (++rowsInChunk == CHUNK_ROWS) {
                 submitChunk();
                 openChunk();
@@ -168,8 +164,7 @@ final class Staging implements AutoCloseable {
 
         private void openChunk() throws IOException {
             chunk = tempDirectory.resolve(table.name() + "-" + (chunkNo++) + ".csv");
-            writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(chunk), StandardCharsets.UTF_8),
-                    1 << 17);
+            writer = new Utf8Output(Files.newOutputStream(chunk));
             rowsInChunk = 0;
         }
 

@@ -484,6 +484,52 @@ class TestBadFileCorpus {
     }
 
     @Test
+    void aHeaderNameWithAControlCharacterFailsTheIngestNamingTheFile() {
+        TestingExtract x = extract();
+        x.replaceLine("psn_info", 1, String.join(",", TestingExtract.header("psn_info")).replace("psn_name",
+                "psn\u0000name"));
+
+        assertThatThrownBy(() -> Ingest.run(x.options(out()), Progress.NONE))
+                .isInstanceOfSatisfying(IngestException.class, e -> {
+                    assertThat(e.code()).isEqualTo(IngestException.Code.MISSING_COLUMN);
+                    assertThat(e.getMessage()).contains("psn_info.csv", "column 3", "U+0000");
+                });
+    }
+
+    @Test
+    void aColumnNamedLikeAStagingColumnFailsTheIngestInsteadOfCrashing() {
+        TestingExtract x = extract();
+        List<List<String>> rows = TestingExtract.rows("diseinfo").stream().map(r -> {
+            List<String> copy = new ArrayList<>(r);
+            copy.add("1");
+            return (List<String>) copy;
+        }).toList();
+        List<String> header = new ArrayList<>(TestingExtract.header("diseinfo"));
+        header.add("_LINE");
+        x.writeTable("diseinfo", header, rows);
+
+        assertThatThrownBy(() -> Ingest.run(x.options(out()), Progress.NONE))
+                .isInstanceOfSatisfying(IngestException.class, e -> {
+                    assertThat(e.code()).isEqualTo(IngestException.Code.DUPLICATE_COLUMN);
+                    assertThat(e.getMessage()).contains("diseinfo.csv", "_line");
+                });
+    }
+
+    @Test
+    void aRowRejectedBySqlChecksKeepsItsWholeMultiLineSourceTextEvenInGb18030() throws IOException {
+        TestingExtract x = extract();
+        String twoLines = TestingExtract.variant("feedetail", "F002", "medins_list_name", "注射器\n第二行",
+                "cnt", "1", "pric", "1.5");
+        x.appendLine("feedetail", twoLines).reencode("feedetail", GBK);
+
+        ingest(x);
+
+        TestingDataset.Rejected r = assertRejected("feedetail", 7, Reason.DUPLICATE_KEY, "feedetl_sn");
+        assertThat(r.rawRecord()).isEqualTo(twoLines);
+        assertThat(ds().lastIngestFile("feedetail").get("encoding").asText()).isEqualTo("GB18030");
+    }
+
+    @Test
     void anEmptyFileGivesNoRowsAndANote() throws IOException {
         TestingExtract x = TestingExtract.writeAll(tmp.resolve("src"));
         x.writeBytes("ext_death", new byte[0]);

@@ -108,7 +108,7 @@ class TestCorruptedExtracts {
         return one.list().ofMinSize(1).ofMaxSize(6);
     }
 
-    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
     void damageIsQuarantinedLineByLineOrRefusedAtTheHeader(@ForAll("corruptions") List<Corruption> damage)
             throws IOException {
         Path tmp = Files.createTempDirectory("fundwatch-corrupt");

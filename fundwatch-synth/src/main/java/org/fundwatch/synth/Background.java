@@ -61,22 +61,22 @@ final class Background {
         int age = p.age(cal.firstDay);
         double years = cal.months / 12.0;
 
-        int admissions = poisson(rnd, years * (age < 5 ? 0.08 : age < 15 ? 0.04 : age < 45 ? 0.06 : age < 60 ? 0.1
-                : age < 75 ? 0.25 : 0.4));
+        int admissions = poisson(rnd, years * (age < 5 ? 0.12 : age < 15 ? 0.06 : age < 45 ? 0.1 : age < 60 ? 0.16
+                : age < 75 ? 0.4 : 0.6));
         for (int i = 0; i < admissions; i++) {
             stay(p, rnd, age);
         }
         if (p.chronic != 0 && age >= 40) {
             chronic(p, rnd);
         }
-        int outpatient = poisson(rnd, years * (age < 5 ? 4 : age < 15 ? 2.5 : age < 45 ? 1.8 : age < 60 ? 2.5 : 4));
+        int outpatient = poisson(rnd, years * (age < 5 ? 5 : age < 15 ? 3.5 : age < 45 ? 2.5 : age < 60 ? 3.5 : 5));
         for (int i = 0; i < outpatient; i++) {
             int d = freeDay(p, rnd);
             if (d >= 0) {
                 outpatient(p, rnd, d);
             }
         }
-        int pharmacy = poisson(rnd, years * (age < 15 ? 0.5 : age < 60 ? 1.5 : 2.5));
+        int pharmacy = poisson(rnd, years * (age < 15 ? 0.8 : age < 60 ? 2.2 : 3.5));
         for (int i = 0; i < pharmacy; i++) {
             int d = freeDay(p, rnd);
             if (d >= 0) {
@@ -247,6 +247,12 @@ final class Background {
             } else {
                 Item home = main == Item.OMEPRAZOLE ? Item.IBUPROFEN : Item.OMEPRAZOLE;
                 v.line(home, 14, price(home, day, rnd, false), day, base + 120 * slot++);
+            }
+            if (night && diag.equals(Diagnoses.DIABETES)) {
+                v.line(Item.GLUCOSE, 1 + rnd.nextInt(3), Item.GLUCOSE.capMicros, day, base + 120 * slot++);
+            }
+            if (night && k > 0 && k % 3 == 0) {
+                v.line(Item.BLOOD_COUNT, 1, Item.BLOOD_COUNT.capMicros, day, base + 120 * slot++);
             }
             if (k == 0) {
                 v.line(Item.BLOOD_COUNT, 1, Item.BLOOD_COUNT.capMicros, day, base + 120 * slot++);

@@ -82,7 +82,7 @@ final class Institutions {
             for (int level = 1; level <= 3; level++) {
                 int n = perLevel[level] / CITIES;
                 hospitals[c][level] = new Institution[n];
-                double occupancy = persons / (double) CITIES * 0.13 / 365 * 8 * admissionShare[level] / n;
+                double occupancy = persons / (double) CITIES * 0.2 / 365 * 8 * admissionShare[level] / n;
                 int floor = level == 3 ? 300 : level == 2 ? 120 : 30;
                 for (int i = 0; i < n; i++) {
                     Institution h = place(rnd, c, "H");

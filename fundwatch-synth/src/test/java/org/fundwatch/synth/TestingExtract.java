@@ -11,10 +11,13 @@ import java.util.stream.Stream;
 
 import org.fundwatch.progress.Progress;
 
-/** One extract of 20,000 persons × 3 months generated once per test JVM and shared by the test classes. */
+/**
+ * One extract of 20,000 persons × 3 months generated once per test JVM and shared by the test classes. The environment
+ * variables {@code SYNTH_TEST_PERSONS} and {@code SYNTH_TEST_MONTHS} enlarge it for a manual run at scale.
+ */
 final class TestingExtract {
-    static final long PERSONS = 20_000;
-    static final int MONTHS = 3;
+    static final long PERSONS = Long.parseLong(System.getenv().getOrDefault("SYNTH_TEST_PERSONS", "20000"));
+    static final int MONTHS = Integer.parseInt(System.getenv().getOrDefault("SYNTH_TEST_MONTHS", "3"));
     static final long SEED = 20_260_101L;
 
     private static Path dir;
