@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.fundwatch.schema.ExchangeFormat;
 import org.fundwatch.schema.Reference;
+import org.fundwatch.schema.SqlDdl;
 import org.fundwatch.schema.Table;
 
 /**
@@ -106,12 +107,15 @@ final class CrossTableChecks {
         String col = identifier(r.columns().get(0));
         String target = identifier(r.targetColumns().get(0));
         boolean reject = r.mandatory() || strict;
+        String notFound = hasRejections(r.table())
+                ? " is not among the accepted rows of " + r.table() + " (" + r.table()
+                        + " has rejected rows: see quarantine/" + r.table() + ".csv)"
+                : " is not in " + r.table();
         String why = staged.contains(r.table())
                 ? "CASE WHEN EXISTS (SELECT 1 FROM stg_" + r.table() + " x WHERE x." + target + " = s." + col
                         + " AND x._rejected) THEN ' refers to a row of " + r.table()
-                        + " that was rejected (see quarantine/" + r.table() + ".csv)' ELSE ' is not in "
-                        + r.table() + "' END"
-                : "' is not in " + r.table() + "'";
+                        + " that was rejected (see quarantine/" + r.table() + ".csv)' ELSE '" + notFound + "' END"
+                : "'" + notFound + "'";
         String reason = r.mandatory() ? "MISSING_REFERENCE" : "REFERENCE_NOT_FOUND";
         String select = "SELECT '" + t.name() + "', s._line, '" + reason + "', '" + col + "', '" + col + " ' || s."
                 + col + " || " + why + (reject ? ", NULL" : "");
@@ -181,13 +185,17 @@ final class CrossTableChecks {
         }
     }
 
-    private void markRejected(Table t) throws SQLException {
+    private boolean hasRejections(String table) throws SQLException {
         try (var st = staging.connection().createStatement();
-             var rs = st.executeQuery("SELECT count(*) FROM rej WHERE tbl = '" + t.name() + "'")) {
+             var rs = st.executeQuery("SELECT count(*) FROM rej WHERE tbl = '" + SqlDdl.identifier(table) + "'")) {
             rs.next();
-            if (rs.getLong(1) == 0) {
-                return;
-            }
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    private void markRejected(Table t) throws SQLException {
+        if (!hasRejections(t.name())) {
+            return;
         }
         staging.execute("UPDATE " + Staging.stagingTable(t) + " SET _rejected = true WHERE NOT _rejected AND _line "
                 + "IN (SELECT _line FROM rej WHERE tbl = '" + t.name() + "')");

@@ -50,6 +50,10 @@ final class RecordReader {
         this.expectedFields = count;
     }
 
+    long lineNumber() {
+        return lines.lineNumber();
+    }
+
     long blankLines() {
         return blankLines;
     }

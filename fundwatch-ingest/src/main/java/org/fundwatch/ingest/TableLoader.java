@@ -33,6 +33,21 @@ import org.fundwatch.progress.Progress;
  */
 final class TableLoader {
     static final Charset GB18030 = Charset.forName("GB18030");
+    /** A CSV file that turned out not to be valid UTF-8, with how far it was read as UTF-8. */
+    private static final class NotUtf8 extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long line;
+
+        NotUtf8(CharacterCodingException cause, long line) {
+            super(cause);
+            this.line = line;
+        }
+
+        @Override
+        public synchronized CharacterCodingException getCause() {
+            return (CharacterCodingException) super.getCause();
+        }
+    }
     private static final int BATCH = 2048;
 
     /** What loading one file produced. */
@@ -66,20 +81,35 @@ final class TableLoader {
         boolean detect = options.encoding().isEmpty();
         Charset charset = options.encoding().orElse(StandardCharsets.UTF_8);
         boolean fellBack = false;
+        boolean utf8WithErrors = false;
+        String fellBackNote = null;
         while (true) {
             progress.start("ingest " + file.fileName(), size);
             try {
-                Loaded loaded = readCsv(file, charset, detect && !fellBack, fellBack);
+                Loaded loaded = readCsv(file, charset, detect && !fellBack, fellBack && !utf8WithErrors);
                 progress.finish();
+                if (fellBackNote != null) {
+                    loaded.notes().add(fellBackNote);
+                }
                 return loaded;
-            } catch (CharacterCodingException notUtf8) {
+            } catch (NotUtf8 notUtf8) {
                 if (!detect || fellBack) {
-                    throw notUtf8;
+                    throw notUtf8.getCause();
                 }
                 progress.finish();
                 staging.reset(file.table(), List.of());
                 fellBack = true;
-                charset = GB18030;
+                Utf8Census census = Utf8Census.of(file.path());
+                if (census.mostlyUtf8()) {
+                    // a UTF-8 file with some broken bytes, not a GB18030 file: keep UTF-8, reject the broken rows
+                    utf8WithErrors = true;
+                    fellBackNote = file.fileName() + " is UTF-8 with some bytes that are not (" + census
+                            + "): read as UTF-8, rows with broken bytes rejected as BAD_ENCODING";
+                } else {
+                    charset = GB18030;
+                    fellBackNote = file.fileName() + " is not valid UTF-8 (line " + notUtf8.line
+                            + "): read as GB18030";
+                }
             }
         }
     }
@@ -212,8 +242,10 @@ final class TableLoader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
+            Throwable error = e instanceof CharacterCodingException cce
+                    ? new NotUtf8(cce, records.lineNumber() + 1) : e;
             try {
-                queue.put(new Batch(List.of(), 0, e, 0, true));
+                queue.put(new Batch(List.of(), 0, error, 0, true));
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
             }

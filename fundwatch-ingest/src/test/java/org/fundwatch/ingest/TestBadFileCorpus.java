@@ -268,6 +268,28 @@ class TestBadFileCorpus {
     }
 
     @Test
+    void aLongUtf8FileWithOneBrokenLineStaysUtf8AndRejectsOnlyThatLine() throws IOException {
+        TestingExtract x = TestingExtract.writeAll(tmp.resolve("src"));
+        for (int i = 0; i < 60; i++) {
+            x.appendLine("ext_death", "99999919500101" + String.format("%04d", i) + ",2025-01-01,公安户籍");
+        }
+        x.appendBytes("ext_death", "9999991950010199X9,2025-01-01,".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        x.appendBytes("ext_death", new byte[] {(byte) 0xB2, (byte) 0xBB, '\n'});
+
+        IngestReport report = ingest(x);
+
+        assertThat(ds().lastIngestFile("ext_death").get("encoding").asText()).isEqualTo("UTF-8");
+        assertThat(ds().lastIngestFile("ext_death").get("encoding_detected").asBoolean()).isFalse();
+        TableCounts c = report.tables().get("ext_death");
+        assertThat(c.rejected()).isEqualTo(1);
+        assertThat(c.read()).isEqualTo(c.accepted() + 1);
+        assertThat(ds().column("ext_death", "src")).contains("公安户籍");
+        assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("ext_death.csv", "read as UTF-8"));
+        assertThat(ds().quarantine("ext_death")).extracting(TestingDataset.Rejected::reason)
+                .containsExactly("BAD_ENCODING");
+    }
+
+    @Test
     void aTableFileOfBinaryGarbageFailsWithAnErrorNamingTheFile() throws IOException {
         TestingExtract x = extract();
         byte[] junk = new byte[64 << 10];
@@ -611,7 +633,7 @@ class TestBadFileCorpus {
         assertRejected("feedetail", 5, Reason.MISSING_REFERENCE, "mdtrt_id");
         assertRejected("feedetail", 6, Reason.MISSING_REFERENCE, "mdtrt_id");
         assertThat(assertRejected("feedetail", 7, Reason.MISSING_REFERENCE, "mdtrt_id").message())
-                .contains("mdtrt_id M999 is not in mdtrt");
+                .contains("mdtrt_id M999 is not among the accepted rows of mdtrt", "quarantine/mdtrt.csv");
         assertThat(ds().column("feedetail", "feedetl_sn")).containsExactly("F001", "F002");
         assertThat(ds().column("setl", "setl_id")).containsExactly("S001");
         assertThat(report.tables().get("feedetail").rejected()).isEqualTo(4);

@@ -120,13 +120,18 @@ final class Background {
         return list[rnd.nextInt(list.length)];
     }
 
-    /** A drug or consumable price a little under the cap (hospitals buy at tender price, 零差率). */
-    private long price(Item it, int day, SplittableRandom rnd, boolean pharmacy) {
+    /**
+     * A drug or consumable price a little under the cap valid on the day: each institution has its own tender
+     * price per item (hospitals sell at purchase price, 零差率; pharmacies set their own); service items at the cap.
+     */
+    private long price(Item it, int day, Visit visit) {
         long cap = catalog.capOn(it, day);
         if (it.listType.equals("201")) {
             return cap;
         }
-        int pct = pharmacy ? 80 + rnd.nextInt(21) : 88 + rnd.nextInt(13);
+        int spread = visit.inst.isPharmacy() ? 21 : 13;
+        int pct = (visit.inst.isPharmacy() ? 80 : 88)
+                + (int) Long.remainderUnsigned(Seeds.mix(visit.inst.index, it.ordinal()), spread);
         return Math.max(10_000, cap * pct / 100 / 10_000 * 10_000);
     }
 
@@ -235,18 +240,18 @@ final class Background {
                 Item nursing = intensive && k < 3 ? Item.NURSING_1 : Item.NURSING_2;
                 v.line(nursing, 1, nursing.capMicros, day, base + 120 * slot++);
                 if (main != Item.MONTMORILLONITE || k < 4) {
-                    int li = v.line(main, mainPerDay, price(main, day, rnd, false), day, base + 120 * slot++);
+                    int li = v.line(main, mainPerDay, price(main, day, v), day, base + 120 * slot++);
                     if (k == 1) {
                         mainDay1 = li;
                     }
                 }
-                v.line(Item.SALINE, 1 + rnd.nextInt(2), price(Item.SALINE, day, rnd, false), day, base + 120 * slot++);
+                v.line(Item.SALINE, 1 + rnd.nextInt(2), price(Item.SALINE, day, v), day, base + 120 * slot++);
                 v.line(Item.IV_DRIP, 1, Item.IV_DRIP.capMicros, day, base + 120 * slot++);
-                v.line(Item.INFUSION_SET, 1, price(Item.INFUSION_SET, day, rnd, false), day, base + 120 * slot++);
-                v.line(Item.SYRINGE, 2, price(Item.SYRINGE, day, rnd, false), day, base + 120 * slot++);
+                v.line(Item.INFUSION_SET, 1, price(Item.INFUSION_SET, day, v), day, base + 120 * slot++);
+                v.line(Item.SYRINGE, 2, price(Item.SYRINGE, day, v), day, base + 120 * slot++);
             } else {
                 Item home = main == Item.OMEPRAZOLE ? Item.IBUPROFEN : Item.OMEPRAZOLE;
-                v.line(home, 14, price(home, day, rnd, false), day, base + 120 * slot++);
+                v.line(home, 14, price(home, day, v), day, base + 120 * slot++);
             }
             if (night && diag.equals(Diagnoses.DIABETES)) {
                 v.line(Item.GLUCOSE, 1 + rnd.nextInt(3), Item.GLUCOSE.capMicros, day, base + 120 * slot++);
@@ -270,7 +275,7 @@ final class Background {
                 }
             }
             if (diag.equals(Diagnoses.PNEUMONIA) && age >= 65 && k >= 1 && k <= 3 && k < los) {
-                v.line(Item.THYMALFASIN, 1, price(Item.THYMALFASIN, day, rnd, false), day, base + 120 * slot++);
+                v.line(Item.THYMALFASIN, 1, price(Item.THYMALFASIN, day, v), day, base + 120 * slot++);
             }
             boolean surgeryDay = diag.equals(Diagnoses.APPENDICITIS)
                     && (k == 0 && v.beginSec <= 16 * 3600 || k == 1 && v.beginSec > 16 * 3600);
@@ -327,7 +332,7 @@ final class Background {
         v.line(Item.REGISTRATION, 1, Item.REGISTRATION.capMicros, day, t);
         if ((p.chronic & Person.HYPERTENSION) != 0) {
             v.diagnose(Diagnoses.HYPERTENSION);
-            v.line(p.hypertensionDrug, 60, price(p.hypertensionDrug, day, rnd, false), day, t += 60);
+            v.line(p.hypertensionDrug, 60, price(p.hypertensionDrug, day, v), day, t += 60);
             v.line(Item.BP_MONITOR, 1, Item.BP_MONITOR.capMicros, day, t += 60);
         }
         if ((p.chronic & Person.DIABETES) != 0) {
@@ -335,25 +340,25 @@ final class Background {
             Item second = p.secondLineDrug;
             if (second != null && lastMetformin != Integer.MIN_VALUE && day - lastMetformin <= 90
                     && catalog.validOn(second, day)) {
-                v.line(second, 60, price(second, day, rnd, false), day, t += 60);
+                v.line(second, 60, price(second, day, v), day, t += 60);
             }
-            v.line(Item.METFORMIN, 180, price(Item.METFORMIN, day, rnd, false), day, t += 60);
+            v.line(Item.METFORMIN, 180, price(Item.METFORMIN, day, v), day, t += 60);
             v.line(Item.GLUCOSE, 1, Item.GLUCOSE.capMicros, day, t += 60);
             lastMetformin = day;
         }
         if ((p.chronic & Person.LIPIDS) != 0) {
             v.diagnose(Diagnoses.LIPIDS);
             Item drug = (p.chronic & Person.CORONARY) != 0 ? Item.ATORVASTATIN : p.lipidDrug;
-            v.line(drug, 60, price(drug, day, rnd, false), day, t += 60);
+            v.line(drug, 60, price(drug, day, v), day, t += 60);
             if (rnd.nextInt(5) == 0) {
                 v.line(Item.LIVER_PANEL, 1, Item.LIVER_PANEL.capMicros, day, t += 60);
             }
         }
         if ((p.chronic & Person.CORONARY) != 0) {
             v.diagnose(Diagnoses.CORONARY);
-            v.line(Item.CLOPIDOGREL, 60, price(Item.CLOPIDOGREL, day, rnd, false), day, t += 60);
+            v.line(Item.CLOPIDOGREL, 60, price(Item.CLOPIDOGREL, day, v), day, t += 60);
             if (!v.has(Item.ATORVASTATIN)) {
-                v.line(Item.ATORVASTATIN, 60, price(Item.ATORVASTATIN, day, rnd, false), day, t += 60);
+                v.line(Item.ATORVASTATIN, 60, price(Item.ATORVASTATIN, day, v), day, t += 60);
             }
             if (rnd.nextInt(4) == 0) {
                 v.line(Item.ECG, 1, Item.ECG.capMicros, day, t += 60);
@@ -369,13 +374,13 @@ final class Background {
         startPharmacy(p, rnd, ph, day);
         int t = v.beginSec;
         if ((p.chronic & Person.HYPERTENSION) != 0) {
-            v.line(p.hypertensionDrug, 30, price(p.hypertensionDrug, day, rnd, true), day, t);
+            v.line(p.hypertensionDrug, 30, price(p.hypertensionDrug, day, v), day, t);
         }
         if ((p.chronic & Person.DIABETES) != 0) {
-            v.line(Item.METFORMIN, 90, price(Item.METFORMIN, day, rnd, true), day, t);
+            v.line(Item.METFORMIN, 90, price(Item.METFORMIN, day, v), day, t);
         }
         if ((p.chronic & Person.LIPIDS) != 0) {
-            v.line(p.lipidDrug, 30, price(p.lipidDrug, day, rnd, true), day, t);
+            v.line(p.lipidDrug, 30, price(p.lipidDrug, day, v), day, t);
         }
         finishPharmacy(rnd);
     }
@@ -400,16 +405,16 @@ final class Background {
         switch (diag) {
             case Diagnoses.URTI -> {
                 if (age <= 14) {
-                    v.line(Item.CHILD_COLD, 6 + rnd.nextInt(7), price(Item.CHILD_COLD, day, rnd, false), day, t += 60);
+                    v.line(Item.CHILD_COLD, 6 + rnd.nextInt(7), price(Item.CHILD_COLD, day, v), day, t += 60);
                 } else {
                     int c = rnd.nextInt(3);
                     Item drug = c == 0 ? Item.GANMAOLING : c == 1 ? Item.AMOXICILLIN : Item.CLARITHROMYCIN;
                     long units = drug == Item.GANMAOLING ? 6 + rnd.nextInt(4) : drug == Item.AMOXICILLIN ? 24 : 12;
-                    v.line(drug, units, price(drug, day, rnd, false), day, t += 60);
+                    v.line(drug, units, price(drug, day, v), day, t += 60);
                 }
             }
             case Diagnoses.BRONCHITIS -> {
-                v.line(Item.AMOXICILLIN, 24 + 12 * rnd.nextInt(2), price(Item.AMOXICILLIN, day, rnd, false), day,
+                v.line(Item.AMOXICILLIN, 24 + 12 * rnd.nextInt(2), price(Item.AMOXICILLIN, day, v), day,
                         t += 60);
                 v.line(Item.BLOOD_COUNT, 1, Item.BLOOD_COUNT.capMicros, day, t += 60);
                 if (age >= 18 && rnd.nextInt(5) == 0) {
@@ -417,21 +422,21 @@ final class Background {
                 }
             }
             case Diagnoses.GASTRITIS -> {
-                v.line(Item.OMEPRAZOLE, 14 + 14 * rnd.nextInt(2), price(Item.OMEPRAZOLE, day, rnd, false), day,
+                v.line(Item.OMEPRAZOLE, 14 + 14 * rnd.nextInt(2), price(Item.OMEPRAZOLE, day, v), day,
                         t += 60);
                 if (rnd.nextInt(100) < 15) {
                     t = herbal(rnd, day, t);
                 }
             }
             case Diagnoses.ENTERITIS -> {
-                v.line(Item.MONTMORILLONITE, 6 + rnd.nextInt(13), price(Item.MONTMORILLONITE, day, rnd, false), day,
+                v.line(Item.MONTMORILLONITE, 6 + rnd.nextInt(13), price(Item.MONTMORILLONITE, day, v), day,
                         t += 60);
                 if (rnd.nextBoolean()) {
                     v.line(Item.BLOOD_COUNT, 1, Item.BLOOD_COUNT.capMicros, day, t += 60);
                 }
             }
             case Diagnoses.LOW_BACK_PAIN -> {
-                v.line(Item.IBUPROFEN, 20, price(Item.IBUPROFEN, day, rnd, false), day, t += 60);
+                v.line(Item.IBUPROFEN, 20, price(Item.IBUPROFEN, day, v), day, t += 60);
                 int year = Calendar.year(day);
                 if (year != infraredYear) {
                     infraredYear = year;
@@ -449,12 +454,12 @@ final class Background {
                 }
             }
             case Diagnoses.HEADACHE -> {
-                v.line(Item.IBUPROFEN, 10 + 10 * rnd.nextInt(2), price(Item.IBUPROFEN, day, rnd, false), day, t += 60);
+                v.line(Item.IBUPROFEN, 10 + 10 * rnd.nextInt(2), price(Item.IBUPROFEN, day, v), day, t += 60);
                 if (rnd.nextInt(10) < 3) {
                     v.line(Item.CT_HEAD, 1, Item.CT_HEAD.capMicros, day, t += 60);
                 }
                 if (age >= 60 && catalog.validOn(Item.BRAIN_PROTEIN, day)) {
-                    v.line(Item.BRAIN_PROTEIN, 30, price(Item.BRAIN_PROTEIN, day, rnd, false), day, t += 60);
+                    v.line(Item.BRAIN_PROTEIN, 30, price(Item.BRAIN_PROTEIN, day, v), day, t += 60);
                 }
             }
             case Diagnoses.FATTY_LIVER -> {
@@ -462,9 +467,9 @@ final class Background {
                 v.line(test, 1, test.capMicros, day, t += 60);
             }
             case Diagnoses.PROSTATE -> v.line(Item.TAMSULOSIN, 14 + 14 * rnd.nextInt(2),
-                    price(Item.TAMSULOSIN, day, rnd, false), day, t += 60);
+                    price(Item.TAMSULOSIN, day, v), day, t += 60);
             case Diagnoses.MENORRHAGIA -> v.line(Item.PROGESTERONE, 10 + 10 * rnd.nextInt(2),
-                    price(Item.PROGESTERONE, day, rnd, false), day, t += 60);
+                    price(Item.PROGESTERONE, day, v), day, t += 60);
             default -> t = herbal(rnd, day, t);
         }
         if ((p.chronic & Person.HYPERTENSION) != 0) {
@@ -514,7 +519,7 @@ final class Background {
         int start = rnd.nextInt(HERBS.length);
         for (int i = 0; i < k; i++) {
             Item herb = HERBS[(start + i) % HERBS.length];
-            int li = v.line(herb, (6 + rnd.nextInt(10)) * 7L, price(herb, day, rnd, false), day, t += 60);
+            int li = v.line(herb, (6 + rnd.nextInt(10)) * 7L, price(herb, day, v), day, t += 60);
             v.rx[li] = 2;
         }
         return t;
@@ -556,7 +561,7 @@ final class Background {
                 case VITAMIN -> 30 + 30 * rnd.nextInt(2);
                 default -> 1 + rnd.nextInt(2);
             };
-            v.line(it, units, price(it, day, rnd, true), day, v.beginSec);
+            v.line(it, units, price(it, day, v), day, v.beginSec);
         }
         finishPharmacy(rnd);
     }

@@ -88,7 +88,7 @@ final class Institutions {
                     Institution h = place(rnd, c, "H");
                     h.type = "1";
                     h.level = level;
-                    h.nature = level == 1 && i % 3 == 2 ? "2" : "1";
+                    h.nature = level == 1 && i % 3 == 2 || level == 2 && i % 4 == 3 ? "2" : "1";
                     h.beds = Math.max(floor, (int) Math.ceil(3 * occupancy) + 20) + rnd.nextInt(20);
                     h.name = hospitalName(c, level, i, h.nature);
                     hospitals[c][level][i] = h;

@@ -792,9 +792,9 @@ final class Scenarios {
             int c = i % Institutions.CITIES;
             Person p = person(r, c, 55 + r.nextInt(25), r.nextBoolean() ? "1" : "2", "310");
             int day = someDay(r, 10);
-            Visit a = stay(p, inst.hospitals[c][2][0], Diagnoses.PNEUMONIA, day, 6, r, null);
+            Visit a = stay(p, hospital(r, c, 2), Diagnoses.PNEUMONIA, day, 6, r, null);
             String aId = a.mdtrtId;
-            Visit b = stay(p, inst.hospitals[c][3][0], Diagnoses.CORONARY, day + 3, 5, r, null);
+            Visit b = stay(p, hospital(r, c, 3), Diagnoses.CORONARY, day + 3, 5, r, null);
             label(visitCase("OVERLAPPING_ADMISSION", b).mdtrt(aId));
         }
         {
@@ -1183,20 +1183,27 @@ final class Scenarios {
         for (int i = 0; i < k + 1; i++) {
             SplittableRandom r = rnd(33, i);
             int c = i % Institutions.CITIES;
-            Institution[] l1 = inst.hospitals[c][1];
-            Institution h = l1[l1.length - 1];
-            for (Institution x : l1) {
+            // private level-2 hospitals first, spread over hospitals and months so that no institution-month
+            // takes more than a few planted admissions on top of its own
+            Institution[] l2 = inst.hospitals[c][2];
+            List<Institution> privateFirst = new ArrayList<>();
+            for (Institution x : l2) {
                 if (x.nature.equals("2")) {
-                    h = x;
+                    privateFirst.add(x);
                 }
             }
+            for (Institution x : l2) {
+                if (!x.nature.equals("2")) {
+                    privateFirst.add(x);
+                }
+            }
+            int round = i / Institutions.CITIES;
+            Institution h = privateFirst.get(round % privateFirst.size());
             boolean planted = i < k;
             int people = planted ? 6 : 4;
-            int day = someDay(r, 10);
-            int m = cal.monthOf(day);
-            if (cal.monthOf(day + 1) != m) {
-                day -= 1;
-            }
+            int m = round % cal.months;
+            int monthLength = cal.monthStart[m + 1] - cal.monthStart[m];
+            int day = cal.monthStart[m] + r.nextInt(Math.max(1, monthLength - 9));
             String home = "湖南省" + Institutions.CITY[c].name() + "市" + Institutions.CITY[c].districts()[i % 3]
                     + "福寿" + (i + 1) + "号敬老院";
             Case cs = new Case("INDUCED_ADMISSION").institution(h.code).period(cal.monthText(cal.monthOf(day)));
