@@ -14,6 +14,7 @@ import org.fundwatch.ingest.IngestException;
 import org.fundwatch.ingest.IngestOptions;
 import org.fundwatch.ingest.IngestReport;
 import org.fundwatch.ingest.SourceInfo;
+import org.fundwatch.ingest.SourceLayout;
 import org.fundwatch.ingest.TableCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +58,10 @@ final class IngestCommand implements Callable<Integer> {
             + "(|-separated, @|…|@ enclosed). Default: ${DEFAULT-VALUE}.")
     String dialect;
 
+    @Option(names = "--layout", description = "A source layout file mapping another extract layout (file names, "
+            + "column names, dialect) onto the format; see the README.")
+    Path layout;
+
     @Option(names = "--max-field-chars", defaultValue = "" + IngestOptions.DEFAULT_MAX_FIELD_CHARS,
             description = "Longest field accepted; longer fields reject their row. Default: ${DEFAULT-VALUE}.")
     int maxFieldChars;
@@ -88,7 +93,7 @@ final class IngestCommand implements Callable<Integer> {
                 .withAppend(append)
                 .withOverwrite(overwrite)
                 .withStrict(strict)
-                .withDialect(d)
+                .withLayout(layout == null ? SourceLayout.EXCHANGE.withDialect(d) : SourceLayout.read(layout))
                 .withLimits(maxFieldChars, Math.max(IngestOptions.DEFAULT_MAX_RECORD_CHARS, maxFieldChars),
                         IngestOptions.DEFAULT_MAX_RECORD_LINES)
                 .withEngine(threads, memory);

@@ -288,6 +288,7 @@ final class DatasetFiles {
         ObjectNode ingest = ingests.addObject();
         ingest.put("at", now);
         ingest.put("source", options.source().toAbsolutePath().normalize().toString());
+        ingest.put("layout", options.layout().name());
         ingest.put("append", options.append());
         ingest.put("strict", options.strict());
         ingest.put("day_of_ingestion", options.today().toString());

@@ -49,13 +49,14 @@ public final class Ingest {
 
         List<SourceFile> files = new ArrayList<>();
         for (Table t : ExchangeFormat.TABLES) {
-            Optional<SourceFile> f = SourceFile.find(source, t);
+            Optional<SourceFile> f = SourceFile.find(source, t, options.layout());
             if (f.isPresent()) {
                 files.add(f.get());
             } else if (t.required() && !inDataset.contains(t.name())) {
+                String expected = options.layout().fileOf(t) != null ? options.layout().fileOf(t)
+                        : t.name() + ".csv or " + t.name() + ".parquet";
                 throw new IngestException(IngestException.Code.MISSING_TABLE, "required table " + t.name()
-                        + " has no file in " + source + " (expected " + t.name() + ".csv or " + t.name()
-                        + ".parquet)");
+                        + " has no file in " + source + " (expected " + expected + ")");
             }
         }
         if (files.isEmpty()) {

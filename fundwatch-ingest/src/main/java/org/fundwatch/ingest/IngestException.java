@@ -24,7 +24,9 @@ public final class IngestException extends RuntimeException {
         /** The output is not a dataset that can be appended to, or exists without --append. */
         BAD_DATASET,
         /** The named encoding is not known to the JVM. */
-        UNKNOWN_ENCODING
+        UNKNOWN_ENCODING,
+        /** A source layout file that cannot be read. */
+        BAD_LAYOUT
     }
 
     private final Code code;

@@ -15,8 +15,25 @@ record SourceFile(Table table, Path path, Kind kind) {
 
     enum Kind { CSV, PARQUET }
 
-    /** The file for the table in the directory, if any; refuses two candidates. */
+    /** The file for the table in the directory under the exchange layout. */
     static Optional<SourceFile> find(Path dir, Table table) throws IOException {
+        return find(dir, table, SourceLayout.EXCHANGE);
+    }
+
+    /**
+     * The file for the table in the directory, if any: the layout's file name when it names one, else
+     * {@code <table>.csv} or {@code <table>.parquet} (any case); refuses two candidates.
+     */
+    static Optional<SourceFile> find(Path dir, Table table, SourceLayout layout) throws IOException {
+        String named = layout.fileOf(table);
+        if (named != null) {
+            Path p = dir.resolve(named);
+            if (!Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+            boolean parquet = named.toLowerCase(Locale.ROOT).endsWith(".parquet");
+            return Optional.of(new SourceFile(table, p, parquet ? Kind.PARQUET : Kind.CSV));
+        }
         List<SourceFile> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {

@@ -168,7 +168,7 @@ final class TableLoader {
             }
             List<String> names = new ArrayList<>();
             for (String f : header.fields()) {
-                names.add(RowChecker.normalizeHeader(f, names.size()));
+                names.add(options.layout().columnOf(file.table(), RowChecker.normalizeHeader(f, names.size())));
             }
             RowChecker checker = new RowChecker(file.table(), names, options.maxFieldChars(), today,
                     options.strict());
@@ -294,7 +294,7 @@ final class TableLoader {
             try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + path + ")")) {
                 while (rs.next()) {
                     sourceNames.add(rs.getString(1));
-                    names.add(RowChecker.normalizeHeader(rs.getString(1)));
+                    names.add(options.layout().columnOf(file.table(), RowChecker.normalizeHeader(rs.getString(1))));
                 }
             } catch (SQLException e) {
                 throw new IngestException(IngestException.Code.UNREADABLE, "not a readable Parquet file: "
