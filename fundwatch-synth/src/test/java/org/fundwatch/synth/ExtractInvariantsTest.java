@@ -239,7 +239,7 @@ class ExtractInvariantsTest {
 
     @Test
     void nothingHappensAfterTheLastGeneratedMonth() {
-        String last = GeneratorConfig.DEFAULT_START.plusMonths(TestingExtract.MONTHS - 1).atEndOfMonth() + " 23:59:59";
+        String last = TestingExtract.START.plusMonths(TestingExtract.MONTHS - 1).atEndOfMonth() + " 23:59:59";
         for (Table table : ExchangeFormat.TABLES) {
             TestingCsv csv = t(table.name());
             for (int c = 0; c < table.columns().size(); c++) {

@@ -13,11 +13,13 @@ import org.fundwatch.progress.Progress;
 
 /**
  * One extract of 20,000 persons × 3 months generated once per test JVM and shared by the test classes. The environment
- * variables {@code SYNTH_TEST_PERSONS} and {@code SYNTH_TEST_MONTHS} enlarge it for a manual run at scale.
+ * variables {@code SYNTH_TEST_PERSONS}, {@code SYNTH_TEST_MONTHS} and {@code SYNTH_TEST_START} change it for a manual run at scale.
  */
 final class TestingExtract {
     static final long PERSONS = Long.parseLong(System.getenv().getOrDefault("SYNTH_TEST_PERSONS", "20000"));
     static final int MONTHS = Integer.parseInt(System.getenv().getOrDefault("SYNTH_TEST_MONTHS", "3"));
+    static final java.time.YearMonth START = java.time.YearMonth.parse(
+            System.getenv().getOrDefault("SYNTH_TEST_START", GeneratorConfig.DEFAULT_START.toString()));
     static final long SEED = 20_260_101L;
 
     private static Path dir;
@@ -31,7 +33,8 @@ final class TestingExtract {
         if (dir == null) {
             try {
                 Path d = Files.createTempDirectory("fundwatch-synth-test");
-                summary = new Generator(new GeneratorConfig(PERSONS, MONTHS, SEED)).generate(d, Progress.NONE);
+                summary = new Generator(new GeneratorConfig(PERSONS, MONTHS, SEED, START,
+                        GeneratorConfig.OutputFormat.CSV)).generate(d, Progress.NONE);
                 dir = d;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(d)));
             } catch (IOException e) {
