@@ -1,7 +1,5 @@
 package org.fundwatch.ingest;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 
 /**
  * Parses the text of one field into the exchange format's representation without allocating: decimals become
@@ -215,11 +213,28 @@ final class FieldParser {
             throw new BadValue(Reason.IMPOSSIBLE_DATE, "'" + abbreviate(s) + "' lies outside the years "
                     + MIN_YEAR + "–" + MAX_YEAR);
         }
-        try {
-            return (int) LocalDate.of(y, m, d).toEpochDay();
-        } catch (DateTimeException e) {
+        if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
             throw new BadValue(Reason.IMPOSSIBLE_DATE, "'" + abbreviate(s) + "' is not a calendar date");
         }
+        return daysFromCivil(y, m, d);
+    }
+
+    private static int daysInMonth(int y, int m) {
+        return switch (m) {
+            case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Howard Hinnant's days-from-civil: the epoch day of a valid proleptic Gregorian date, without allocating. */
+    static int daysFromCivil(int y, int m, int d) {
+        int yy = m <= 2 ? y - 1 : y;
+        int era = Math.floorDiv(yy, 400);
+        int yoe = yy - era * 400;
+        int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+        int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
     }
 
     private static boolean allDigits(String s, int from, int len) {

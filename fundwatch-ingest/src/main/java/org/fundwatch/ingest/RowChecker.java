@@ -46,6 +46,13 @@ final class RowChecker {
     private final String[] dateOrderMessages;
     private final int[] reversalSlots;
     private final String[] reversalValues;
+    // per column, looked up once instead of per value
+    private final CodeSet[] codeSets;
+    private final boolean[] numeric;
+    private final boolean[] notNegative;
+    private final boolean[] negativeOnlyWhenReversing;
+    private final boolean[] notFuture;
+    private final TableArithmetic arithmetic;
 
     RowChecker(Table table, List<String> headerNames, int maxFieldChars, LocalDate today, boolean strict) {
         this.table = table;
@@ -88,6 +95,20 @@ final class RowChecker {
             dateOrderSlots[i] = new int[] {slotOf(orders.get(i).start()), slotOf(orders.get(i).end())};
             dateOrderMessages[i] = orders.get(i).message();
         }
+        codeSets = new CodeSet[columns.length];
+        numeric = new boolean[columns.length];
+        notNegative = new boolean[columns.length];
+        negativeOnlyWhenReversing = new boolean[columns.length];
+        notFuture = new boolean[columns.length];
+        for (int s = 0; s < columns.length; s++) {
+            Column c = columns[s];
+            codeSets[s] = c.codes().orElse(null);
+            numeric[s] = c.type().isDecimal() || c.type() == ColumnType.INTEGER;
+            notNegative[s] = c.has(Column.Check.NOT_NEGATIVE);
+            negativeOnlyWhenReversing[s] = c.has(Column.Check.NEGATIVE_ONLY_WHEN_REVERSING);
+            notFuture[s] = c.has(Column.Check.NOT_FUTURE);
+        }
+        arithmetic = TableArithmetic.of(table.name(), this);
         reversalSlots = new int[table.reversal().size()];
         reversalValues = new String[table.reversal().size()];
         for (int i = 0; i < reversalSlots.length; i++) {
@@ -196,22 +217,21 @@ final class RowChecker {
                 continue;
             }
             Column c = columns[s];
-            if (c.codes().isPresent() && !c.codes().get().contains(row.texts[s])) {
-                CodeSet codes = c.codes().get();
+            CodeSet codes = codeSets[s];
+            if (codes != null && !codes.contains(row.texts[s])) {
                 Problem p = new Problem(codes.onUnknown() == CodeSet.Unknown.REJECT ? Reason.BAD_CODE
                         : Reason.UNKNOWN_CODE, c.name(), c.name() + " '" + FieldParser.abbreviate(row.texts[s])
                         + "' is not one of " + codes.labels().keySet());
                 (p.reason().rejects() ? rejections : warnings).add(p);
             }
-            if (c.type().isDecimal() || c.type() == ColumnType.INTEGER) {
-                if (row.numbers[s] < 0 && (c.has(Column.Check.NOT_NEGATIVE)
-                        || (c.has(Column.Check.NEGATIVE_ONLY_WHEN_REVERSING) && !reversing))) {
+            if (numeric[s]) {
+                if (row.numbers[s] < 0 && (notNegative[s] || (negativeOnlyWhenReversing[s] && !reversing))) {
                     rejections.add(new Problem(Reason.NEGATIVE_VALUE, c.name(), c.name() + " is negative"
                             + (c.has(Column.Check.NOT_NEGATIVE) ? "" : " on a row that reverses nothing (a reversing row has "
                             + reversalDescription() + ")")));
                 }
             }
-            if (c.has(Column.Check.NOT_FUTURE) && epochDay(c, row.numbers[s]) > todayEpochDay) {
+            if (notFuture[s] && epochDay(c, row.numbers[s]) > todayEpochDay) {
                 rejections.add(new Problem(Reason.FUTURE_DATE, c.name(), c.name() + " "
                         + FieldParser.abbreviate(row.texts[s]) + " lies after the day of ingestion "
                         + LocalDate.ofEpochDay(todayEpochDay)));
@@ -226,7 +246,7 @@ final class RowChecker {
                         + ")"));
             }
         }
-        TableArithmetic.check(table.name(), this, row, strict ? rejections : warnings, strict);
+        arithmetic.check(row, strict ? rejections : warnings);
         if (table.name().equals("kb_item_limit")) {
             KnowledgeValues.check(row.texts[slot("lmt_type")], row.texts[slot("lmt_value")])
                     .ifPresent(msg -> rejections.add(new Problem(Reason.BAD_VALUE, "lmt_value", msg)));

@@ -925,15 +925,14 @@ final class Scenarios {
             int c = i % Institutions.CITIES;
             Person p = adult(r, c);
             int m = (i / Institutions.CITIES) % cal.months;
-            int slot = 8 * 3600 + ((i / Institutions.CITIES) % 8) * 4800;
-            frequentVisits(p, r, m, 12, slot);
+            frequentVisits(p, r, m, 12);
             label(new Case("HIGH_FREQUENCY").psn(p.psnNo).period(cal.monthText(m)));
         }
         {
             SplittableRandom r = rnd(26, 10_000);
             Person p = adult(r, 4);
             int m = cal.months - 1;
-            frequentVisits(p, r, m, 11, 17 * 3600 / 2);
+            frequentVisits(p, r, m, 11);
             near(new Case("HIGH_FREQUENCY").psn(p.psnNo).period(cal.monthText(m)), "11 outpatient/pharmacy settlements within 30 days");
         }
 
@@ -1022,7 +1021,7 @@ final class Scenarios {
         sink.write(v);
     }
 
-    private void frequentVisits(Person p, SplittableRandom r, int month, int count, int sec) throws IOException {
+    private void frequentVisits(Person p, SplittableRandom r, int month, int count) throws IOException {
         int first = cal.monthStart[month];
         int len = Math.min(28, cal.monthStart[month + 1] - first);
         boolean[] chosen = new boolean[len];
@@ -1041,15 +1040,13 @@ final class Scenarios {
             }
             int day = first + d;
             Item[] drugs = {Item.GANMAOLING, Item.BANLANGEN, Item.HUOXIANG, Item.IBUPROFEN, Item.OMEPRAZOLE};
-            if (n++ % 2 == 0) {
-                Institution ph = inst.pharmaciesByCity[p.city][n % inst.pharmaciesByCity[p.city].length];
-                open(p, ph, "41", day, Math.max(sec, (ph.openMinute + 5) * 60));
-                add(drugs[n % drugs.length], 6, fair(drugs[n % drugs.length], day));
+            Item drug = drugs[n++ % drugs.length];
+            if (n % 2 == 0) {
+                pharmacyVisit(p, pharmacy(r, p.city), day, r);
             } else {
-                Institution[] l1 = inst.hospitals[p.city][1];
-                open(p, l1[n % l1.length], "11", day, sec, Diagnoses.URTI);
-                add(Item.GANMAOLING, 6, fair(Item.GANMAOLING, day));
+                open(p, hospital(r, p.city, 1), "11", day, 8 * 3600 + r.nextInt(9 * 3600), Diagnoses.URTI);
             }
+            add(drug, 6, fair(drug, day));
             close();
         }
     }
@@ -1129,7 +1126,7 @@ final class Scenarios {
             Institution ph = inst.pharmacies.get(pd[0]);
             boolean planted = i < k;
             int cards = planted ? 12 : 9;
-            long bottles = planted ? 8 : 13;
+            long bottles = planted ? 2 : 4;
             Case cs = new Case("CARD_COLLECTION").institution(ph.code).period(Calendar.dateText(pd[1]));
             for (int j = 0; j < cards; j++) {
                 Person p = adult(r, ph.city);

@@ -375,6 +375,61 @@ class CleanBackgroundOtherTypesTest {
             }
         }
         assertMatches("GHOST_BED", MDTRT, ghost);
+
+        Map<String, Integer> atMidnight = new HashMap<>();
+        for (CleanBackgroundTest.Stay st : stays) {
+            for (LocalDate d = st.in(); d.isBefore(st.out()); d = d.plusDays(1)) {
+                atMidnight.merge(st.inst() + "/" + d, 1, Integer::sum);
+            }
+        }
+        atMidnight.forEach((key, patients) -> {
+            int beds = Integer.parseInt(INSTITUTIONS.get(key.substring(0, key.indexOf('/')))[9]);
+            assertThat(patients).as("patients in bed at midnight " + key).isLessThanOrEqualTo((int) (1.2 * beds));
+        });
+    }
+
+    /** The opening-hour-share half of OFF_HOURS_SETTLEMENT (晨查夜查) on the background: no pharmacy-month stands out. */
+    @Test
+    void noPharmacyConcentratesSettlementsInItsFirstAndLastOpeningHour() {
+        load();
+        TestingCsv setl = TestingExtract.table("setl");
+        Map<String, int[]> share = new HashMap<>();
+        for (String[] s : CleanBackgroundTest.effectiveSettlements()) {
+            String[] inst = INSTITUTIONS.get(s[setl.col("fixmedins_code")]);
+            if (!inst[2].equals("2")) {
+                continue;
+            }
+            String time = s[setl.col("setl_time")];
+            int minute = Integer.parseInt(time.substring(11, 13)) * 60 + Integer.parseInt(time.substring(14, 16));
+            int open = Integer.parseInt(inst[10].substring(0, 2)) * 60 + Integer.parseInt(inst[10].substring(3));
+            int close = Integer.parseInt(inst[11].substring(0, 2)) * 60 + Integer.parseInt(inst[11].substring(3));
+            int[] c = share.computeIfAbsent(inst[0] + "/" + time.substring(0, 7), x -> new int[2]);
+            c[0]++;
+            if (minute >= open && minute <= close && (minute < open + 60 || minute > close - 60)) {
+                c[1]++;
+            }
+        }
+        Map<String, List<String>> byMonth = new HashMap<>();
+        share.forEach((key, c) -> {
+            if (c[0] >= 20) {
+                byMonth.computeIfAbsent(key.substring(key.indexOf('/') + 1), x -> new ArrayList<>()).add(key);
+            }
+        });
+        Set<String> hits = new HashSet<>();
+        byMonth.values().forEach(keys -> {
+            Map<String, Double> x = new HashMap<>();
+            keys.forEach(k -> x.put(k, share.get(k)[1] / (double) share.get(k)[0]));
+            double median = median(new ArrayList<>(x.values()));
+            List<Double> deviations = new ArrayList<>();
+            x.values().forEach(v -> deviations.add(Math.abs(v - median)));
+            double mad = Math.max(median(deviations), 0.05 * median);
+            x.forEach((k, v) -> {
+                if ((v - median) / (1.4826 * mad) >= 3 && v >= 2 * median) {
+                    hits.add(k);
+                }
+            });
+        });
+        assertThat(hits).isEmpty();
     }
 
     @Test
