@@ -2,12 +2,14 @@ package org.fundwatch.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import org.fundwatch.ingest.Ingest;
 import org.fundwatch.ingest.IngestOptions;
 import org.fundwatch.ingest.IngestReport;
 import org.fundwatch.synth.GenerationSummary;
 import org.fundwatch.synth.Generator;
+import org.fundwatch.synth.GeneratorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,8 +45,9 @@ final class DemoCommand implements Callable<Integer> {
         Path extract = out.resolve("extract");
         Path dataset = out.resolve("dataset");
         w.println("== 1/2 generate " + persons + " persons × " + months + " months (seed " + seed + ") → " + extract);
-        GenerationSummary g = new Generator(GenerateCommand.config(persons, months, seed, "2026-01", "csv"))
-                .generate(extract, common.progress());
+        GeneratorConfig config = GenerateCommand.config(persons, months, seed, "2026-01", "csv");
+        GenerateCommand.refuseFuture(config, YearMonth.now());
+        GenerationSummary g = new Generator(config).generate(extract, common.progress());
         GenerateCommand.print(g, extract, w);
         w.println("== 2/2 ingest " + extract + " → " + dataset);
         IngestReport report = Ingest.run(IngestOptions.of(extract, dataset).withOverwrite(true), common.progress());

@@ -48,6 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GeneratorConfig config = config(persons, months, seed, start, format);
+        refuseFuture(config, YearMonth.now());
         GenerationSummary summary = new Generator(config).generate(out, common.progress());
         print(summary, out, spec.commandLine().getOut());
         return 0;
@@ -60,6 +61,19 @@ final class GenerateCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--format must be csv or parquet, not " + format);
         };
         return new GeneratorConfig(persons, months, seed, YearMonth.parse(start), f);
+    }
+
+    /**
+     * Claims after the current month would be rejected by {@code ingest} as future dates: refuse them here, with the
+     * start that fits, rather than write an extract that cannot be ingested.
+     */
+    static void refuseFuture(GeneratorConfig config, YearMonth current) {
+        YearMonth last = config.start().plusMonths(config.months() - 1L);
+        if (last.isAfter(current)) {
+            throw new IllegalArgumentException("months " + config.start() + " … " + last + " run past the current "
+                    + "month " + current + " and would be rejected as future dates; pass --start "
+                    + current.minusMonths(config.months()) + " or earlier");
+        }
     }
 
     static void print(GenerationSummary summary, Path out, PrintWriter w) {

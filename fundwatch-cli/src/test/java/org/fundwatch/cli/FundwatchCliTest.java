@@ -78,6 +78,15 @@ class FundwatchCliTest {
     }
 
     @Test
+    void generateRefusesMonthsAfterTheCurrentOneAndNamesAStartThatFits() {
+        org.fundwatch.synth.GeneratorConfig config = GenerateCommand.config(100, 12, 1, "2026-01", "csv");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        GenerateCommand.refuseFuture(config, java.time.YearMonth.of(2026, 11)))
+                .hasMessageContaining("2026-12").hasMessageContaining("--start 2025-11");
+        GenerateCommand.refuseFuture(config, java.time.YearMonth.of(2026, 12));
+    }
+
+    @Test
     void ingestExitsWithTwoNamingFileAndColumnWhenARequiredColumnIsMissing(@TempDir Path dir) throws IOException {
         Path extract = dir.resolve("x");
         Files.createDirectories(extract);
