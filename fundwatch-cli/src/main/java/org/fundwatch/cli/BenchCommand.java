@@ -19,6 +19,7 @@ import org.fundwatch.progress.Progress;
 import org.fundwatch.synth.GenerationSummary;
 import org.fundwatch.synth.Generator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -98,14 +99,8 @@ final class BenchCommand {
                 + "${DEFAULT-VALUE}.")
         Path out;
 
-        @Option(names = "--persons", defaultValue = "1000000", description = "Default: ${DEFAULT-VALUE}.")
-        long persons;
-
-        @Option(names = "--months", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
-        int months;
-
-        @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
-        long seed;
+        @Mixin
+        ExtractSize size;
 
         @Override
         public Integer call() throws Exception {
@@ -116,8 +111,7 @@ final class BenchCommand {
                 pool.resetPeakUsage();
             }
             long t0 = System.nanoTime();
-            GenerationSummary s = new Generator(GenerateCommand.config(persons, months, seed, "2026-01", "csv"))
-                    .generate(out, Progress.NONE);
+            GenerationSummary s = new Generator(size.config("csv")).generate(out, Progress.NONE);
             double secs = (System.nanoTime() - t0) / 1e9;
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -126,7 +120,8 @@ final class BenchCommand {
                 }
             }
             long lines = s.rowsPerTable().getOrDefault("feedetail", 0L);
-            w.printf("%,d persons × %d months: %,d fee lines in %.1f s = %,.0f fee lines/s%n", persons, months, lines,
+            w.printf("%,d persons × %d months: %,d fee lines in %.1f s = %,.0f fee lines/s%n", size.persons,
+                    size.months, lines,
                     secs, lines / secs);
             w.printf("peak heap (sum of heap pool peaks): %,d MB of max %,d MB%n", peak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);

@@ -2,14 +2,12 @@ package org.fundwatch.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import org.fundwatch.ingest.Ingest;
 import org.fundwatch.ingest.IngestOptions;
 import org.fundwatch.ingest.IngestReport;
 import org.fundwatch.synth.GenerationSummary;
 import org.fundwatch.synth.Generator;
-import org.fundwatch.synth.GeneratorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,24 +28,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "demo", description = "Working directory. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--persons", defaultValue = "20000", description = "Insured persons. Default: ${DEFAULT-VALUE}.")
-    long persons;
-
-    @Option(names = "--months", defaultValue = "3", description = "Months of claims. Default: ${DEFAULT-VALUE}.")
-    int months;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    ExtractSize size;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         Path extract = out.resolve("extract");
         Path dataset = out.resolve("dataset");
-        w.println("== 1/2 generate " + persons + " persons × " + months + " months (seed " + seed + ") → " + extract);
-        GeneratorConfig config = GenerateCommand.config(persons, months, seed, "2026-01", "csv");
-        GenerateCommand.refuseFuture(config, YearMonth.now());
-        GenerationSummary g = new Generator(config).generate(extract, common.progress());
+        w.println("== 1/2 generate " + size.persons + " persons × " + size.months + " months from " + size.start
+                + " (seed " + size.seed + ") → " + extract);
+        GenerationSummary g = new Generator(size.config("csv")).generate(extract, common.progress());
         GenerateCommand.print(g, extract, w);
         w.println("== 2/2 ingest " + extract + " → " + dataset);
         IngestReport report = Ingest.run(IngestOptions.of(extract, dataset).withOverwrite(true), common.progress());

@@ -2,13 +2,10 @@ package org.fundwatch.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.YearMonth;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fundwatch.synth.GenerationSummary;
 import org.fundwatch.synth.Generator;
-import org.fundwatch.synth.GeneratorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,51 +26,17 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Directory to write the extract to.")
     Path out;
 
-    @Option(names = "--persons", defaultValue = "20000", description = "Insured persons. Default: ${DEFAULT-VALUE}.")
-    long persons;
-
-    @Option(names = "--months", defaultValue = "3", description = "Months of claims. Default: ${DEFAULT-VALUE}.")
-    int months;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--start", defaultValue = "2026-01", description = "First month, yyyy-MM. Default: "
-            + "${DEFAULT-VALUE}.")
-    String start;
+    @Mixin
+    ExtractSize size;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv or parquet. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Override
     public Integer call() throws Exception {
-        GeneratorConfig config = config(persons, months, seed, start, format);
-        refuseFuture(config, YearMonth.now());
-        GenerationSummary summary = new Generator(config).generate(out, common.progress());
+        GenerationSummary summary = new Generator(size.config(format)).generate(out, common.progress());
         print(summary, out, spec.commandLine().getOut());
         return 0;
-    }
-
-    static GeneratorConfig config(long persons, int months, long seed, String start, String format) {
-        GeneratorConfig.OutputFormat f = switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> GeneratorConfig.OutputFormat.CSV;
-            case "parquet" -> GeneratorConfig.OutputFormat.PARQUET;
-            default -> throw new IllegalArgumentException("--format must be csv or parquet, not " + format);
-        };
-        return new GeneratorConfig(persons, months, seed, YearMonth.parse(start), f);
-    }
-
-    /**
-     * Claims after the current month would be rejected by {@code ingest} as future dates: refuse them here, with the
-     * start that fits, rather than write an extract that cannot be ingested.
-     */
-    static void refuseFuture(GeneratorConfig config, YearMonth current) {
-        YearMonth last = config.start().plusMonths(config.months() - 1L);
-        if (last.isAfter(current)) {
-            throw new IllegalArgumentException("months " + config.start() + " … " + last + " run past the current "
-                    + "month " + current + " and would be rejected as future dates; pass --start "
-                    + current.minusMonths(config.months()) + " or earlier");
-        }
     }
 
     static void print(GenerationSummary summary, Path out, PrintWriter w) {

@@ -79,11 +79,11 @@ class FundwatchCliTest {
 
     @Test
     void generateRefusesMonthsAfterTheCurrentOneAndNamesAStartThatFits() {
-        org.fundwatch.synth.GeneratorConfig config = GenerateCommand.config(100, 12, 1, "2026-01", "csv");
+        org.fundwatch.synth.GeneratorConfig config = new org.fundwatch.synth.GeneratorConfig(100, 12, 1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        GenerateCommand.refuseFuture(config, java.time.YearMonth.of(2026, 11)))
+                        ExtractSize.refuseFuture(config, java.time.YearMonth.of(2026, 11)))
                 .hasMessageContaining("2026-12").hasMessageContaining("--start 2025-11");
-        GenerateCommand.refuseFuture(config, java.time.YearMonth.of(2026, 12));
+        ExtractSize.refuseFuture(config, java.time.YearMonth.of(2026, 12));
     }
 
     @Test

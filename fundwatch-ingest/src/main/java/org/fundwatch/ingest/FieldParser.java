@@ -77,6 +77,22 @@ final class FieldParser {
 
     /** {@code yyyy-MM-dd}, {@code yyyy/MM/dd} or {@code yyyyMMdd}, optionally followed by a midnight time. */
     static int date(String s) throws BadValue {
+        long packed = datePrefix(s, "date yyyy-MM-dd");
+        int rest = (int) (packed & 0xFF);
+        if (rest < s.length()) {
+            String time = s.substring(rest).strip();
+            if (!(time.equals("00:00:00") || time.equals("00:00") || time.equals("T00:00:00") || time.isEmpty())) {
+                throw new BadValue(Reason.BAD_TYPE, "'" + abbreviate(s) + "' is not a date yyyy-MM-dd");
+            }
+        }
+        return (int) (packed >> 8);
+    }
+
+    /**
+     * The calendar date that starts {@code s} ({@code yyyy-MM-dd}, {@code yyyy/MM/dd} or {@code yyyyMMdd}): its epoch
+     * day shifted left by 8 bits, or-ed with the number of characters it took.
+     */
+    private static long datePrefix(String s, String expected) throws BadValue {
         int n = s.length();
         int y;
         int m;
@@ -93,18 +109,15 @@ final class FieldParser {
             d = digits(s, 6, 2);
             rest = 8;
         } else {
-            throw new BadValue(Reason.BAD_TYPE, "'" + abbreviate(s) + "' is not a date yyyy-MM-dd");
+            y = -1;
+            m = -1;
+            d = -1;
+            rest = 0;
         }
         if (y < 0 || m < 0 || d < 0) {
-            throw new BadValue(Reason.BAD_TYPE, "'" + abbreviate(s) + "' is not a date yyyy-MM-dd");
+            throw new BadValue(Reason.BAD_TYPE, "'" + abbreviate(s) + "' is not a " + expected);
         }
-        if (rest < n) {
-            String time = s.substring(rest).strip();
-            if (!(time.equals("00:00:00") || time.equals("00:00") || time.equals("T00:00:00") || time.isEmpty())) {
-                throw new BadValue(Reason.BAD_TYPE, "'" + abbreviate(s) + "' is not a date yyyy-MM-dd");
-            }
-        }
-        return epochDay(s, y, m, d);
+        return ((long) epochDay(s, y, m, d) << 8) | rest;
     }
 
     /**
@@ -113,26 +126,9 @@ final class FieldParser {
      */
     static long timestamp(String s) throws BadValue {
         int n = s.length();
-        int y;
-        int mo;
-        int d;
-        int i;
-        if (n >= 10 && (s.charAt(4) == '-' || s.charAt(4) == '/') && s.charAt(7) == s.charAt(4)) {
-            y = digits(s, 0, 4);
-            mo = digits(s, 5, 2);
-            d = digits(s, 8, 2);
-            i = 10;
-        } else if (n >= 8 && allDigits(s, 0, 8)) {
-            y = digits(s, 0, 4);
-            mo = digits(s, 4, 2);
-            d = digits(s, 6, 2);
-            i = 8;
-        } else {
-            throw bad(s);
-        }
-        if (y < 0 || mo < 0 || d < 0) {
-            throw bad(s);
-        }
+        long packed = datePrefix(s, "time yyyy-MM-dd HH:mm:ss");
+        long day = packed >> 8;
+        int i = (int) (packed & 0xFF);
         int hh = 0;
         int mi = 0;
         int ss = 0;
@@ -178,7 +174,6 @@ final class FieldParser {
                 throw new BadValue(Reason.IMPOSSIBLE_DATE, "'" + abbreviate(s) + "' is not a time of day");
             }
         }
-        long day = epochDay(s, y, mo, d);
         return day * MICROS_PER_DAY + ((hh * 60L + mi) * 60L + ss) * 1_000_000L + micros;
     }
 

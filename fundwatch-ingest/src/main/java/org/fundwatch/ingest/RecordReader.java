@@ -194,31 +194,24 @@ final class RecordReader {
 
         private State scan(String s, int i, boolean atFieldStart) {
             int n = s.length();
-            if (!atFieldStart) {
-                int after = closeEnclosure(s, i);
-                if (after < 0) {
-                    return State.OPEN_QUOTE;
-                }
-                i = after;
-                State st = afterClose(s, i);
-                if (st != null) {
-                    return st;
-                }
-                i += sep.length();
-            }
+            boolean inEnclosure = !atFieldStart;
             while (true) {
-                if (i < n && s.charAt(i) == open0 && s.startsWith(open, i)) {
+                if (!inEnclosure && i < n && s.charAt(i) == open0 && s.startsWith(open, i)) {
                     quoted = new StringBuilder();
-                    int after = closeEnclosure(s, i + open.length());
+                    i += open.length();
+                    inEnclosure = true;
+                }
+                if (inEnclosure) {
+                    int after = closeEnclosure(s, i);
                     if (after < 0) {
                         return State.OPEN_QUOTE;
                     }
-                    i = after;
-                    State st = afterClose(s, i);
+                    State st = afterClose(s, after);
                     if (st != null) {
                         return st;
                     }
-                    i += sep.length();
+                    i = after + sep.length();
+                    inEnclosure = false;
                     continue;
                 }
                 int next = sep.length() == 1 ? s.indexOf(sep0, i) : s.indexOf(sep, i);
