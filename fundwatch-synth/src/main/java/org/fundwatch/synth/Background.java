@@ -11,13 +11,22 @@ import org.fundwatch.synth.Institutions.Institution;
  * (admission and discharge included), take at most one day each and at most four a month; chronic patients get
  * 60-day supplies at their home hospital every 56–70 days or 30-day supplies at a pharmacy every 28–35 days, so
  * no 90-day window holds more than 120 days of a drug; restricted items are billed only where they are allowed.
+ *
+ * <p>About 7.7 fee lines per person-month: a stay (median 8 nights, longer from age 70) bills every night a bed,
+ * nursing, the ward round and two to eight drug, infusion and consumable lines (twice-a-day drugs once per dose),
+ * blood tests on admission and every second or third day, examinations in the first days, a surgery or a coronary
+ * stent for some stays and take-home drugs on discharge, about 210 lines in all; an outpatient visit the
+ * registration plus three to ten drug, test and treatment lines, a chronic visit seven or so, a pharmacy purchase
+ * one to five drugs. No item with a knowledge point is added beyond where it was already billed cleanly, no item
+ * repeats at the same time in a visit and no component of the liver-panel bundle is billed beside another.
  */
 final class Background {
 
     private static final Item[] HERBS = {Item.HUANGQI, Item.DANGGUI, Item.GANCAO, Item.DANGSHEN, Item.FULING,
         Item.BAIZHU, Item.XIYANGSHEN};
     private static final Item[] PHARMACY_BASKET = {Item.GANMAOLING, Item.BANLANGEN, Item.HUOXIANG, Item.IBUPROFEN,
-        Item.OMEPRAZOLE, Item.MONTMORILLONITE, Item.VITAMIN, Item.DANSHEN};
+        Item.OMEPRAZOLE, Item.MONTMORILLONITE, Item.VITAMIN, Item.DANSHEN, Item.LIANHUA, Item.LIQUORICE,
+        Item.LORATADINE, Item.ORS, Item.HYDROTALCITE, Item.AMBROXOL_ORAL, Item.DICLOFENAC_GEL};
 
     private final Calendar cal;
     private final Catalog catalog;
@@ -61,22 +70,22 @@ final class Background {
         int age = p.age(cal.firstDay);
         double years = cal.months / 12.0;
 
-        int admissions = poisson(rnd, years * (age < 5 ? 0.12 : age < 15 ? 0.06 : age < 45 ? 0.1 : age < 60 ? 0.16
-                : age < 75 ? 0.4 : 0.6));
+        int admissions = poisson(rnd, years * (age < 5 ? 0.15 : age < 15 ? 0.07 : age < 45 ? 0.12 : age < 60 ? 0.19
+                : age < 75 ? 0.45 : 0.7));
         for (int i = 0; i < admissions; i++) {
             stay(p, rnd, age);
         }
         if (p.chronic != 0 && age >= 40) {
             chronic(p, rnd);
         }
-        int outpatient = poisson(rnd, years * (age < 5 ? 5 : age < 15 ? 3.5 : age < 45 ? 2.5 : age < 60 ? 3.5 : 5));
+        int outpatient = poisson(rnd, years * (age < 5 ? 7 : age < 15 ? 5 : age < 45 ? 3.5 : age < 60 ? 5 : 7));
         for (int i = 0; i < outpatient; i++) {
             int d = freeDay(p, rnd);
             if (d >= 0) {
                 outpatient(p, rnd, d);
             }
         }
-        int pharmacy = poisson(rnd, years * (age < 15 ? 0.8 : age < 60 ? 2.2 : 3.5));
+        int pharmacy = poisson(rnd, years * (age < 15 ? 1 : age < 60 ? 2.8 : 4.5));
         for (int i = 0; i < pharmacy; i++) {
             int d = freeDay(p, rnd);
             if (d >= 0) {
@@ -126,7 +135,7 @@ final class Background {
      */
     private long price(Item it, int day, Visit visit) {
         long cap = catalog.capOn(it, day);
-        if (it.listType.equals("201")) {
+        if (it.isService()) {
             return cap;
         }
         int spread = visit.inst.isPharmacy() ? 21 : 13;
@@ -151,15 +160,18 @@ final class Background {
                     : r < 85 ? Diagnoses.DIABETES : r < 95 ? Diagnoses.CKD : Diagnoses.APPENDICITIS;
         }
         int los = switch (diag) {
-            case Diagnoses.PNEUMONIA -> 5 + rnd.nextInt(6);
-            case Diagnoses.APPENDICITIS -> 4 + rnd.nextInt(4);
-            case Diagnoses.STROKE -> 8 + rnd.nextInt(7);
-            case Diagnoses.CORONARY -> 5 + rnd.nextInt(5);
-            case Diagnoses.DIABETES -> 6 + rnd.nextInt(5);
-            case Diagnoses.CKD -> 6 + rnd.nextInt(7);
-            case Diagnoses.CONCUSSION -> 3 + rnd.nextInt(4);
-            default -> 3 + rnd.nextInt(3);
+            case Diagnoses.PNEUMONIA -> age < 15 ? 5 + rnd.nextInt(5) : 6 + rnd.nextInt(7);
+            case Diagnoses.APPENDICITIS -> 5 + rnd.nextInt(4);
+            case Diagnoses.STROKE -> 10 + rnd.nextInt(8);
+            case Diagnoses.CORONARY -> 6 + rnd.nextInt(6);
+            case Diagnoses.DIABETES -> 7 + rnd.nextInt(6);
+            case Diagnoses.CKD -> 7 + rnd.nextInt(8);
+            case Diagnoses.CONCUSSION -> 4 + rnd.nextInt(5);
+            default -> 3 + rnd.nextInt(4);
         };
+        if (age >= 70) {
+            los += rnd.nextInt(4);
+        }
         int a = rnd.nextInt(cal.days);
         int dis = a + los;
         if (dis >= cal.days || !p.active(cal.firstDay + a) || cal.firstDay + dis >= p.dieDay
@@ -211,7 +223,42 @@ final class Background {
         sink.write(v);
     }
 
-    /** The lines of a clean stay of {@code los} nights already set on {@code v}. */
+    /** The visit, day, first second and next slot of the lines {@link #add} writes (one day of a stay at a time). */
+    private Visit lv;
+    private int lDay;
+    private int lBase;
+    private int lSlot;
+
+    /** Whether a twice-a-day item of the current day is billed per dose (a full day inside the stay). */
+    private boolean lPerDose;
+
+    /**
+     * A twice-a-day item: one line per dose, morning and afternoon, on a full day of the stay, else one line of two
+     * units (the two doses are eight hours apart, so they never share a time with each other).
+     */
+    private void twice(Item it) {
+        if (!lPerDose) {
+            add(it, 2);
+            return;
+        }
+        int s = lBase + 120 * lSlot++;
+        long price = price(it, lDay, lv);
+        lv.line(it, 1, price, lDay, s);
+        lv.line(it, 1, price, lDay, s + 8 * 3600);
+    }
+
+    /** A line of the current day of a stay, two minutes after the previous one, at the institution's price. */
+    private int add(Item it, long units) {
+        return lv.line(it, units, price(it, lDay, lv), lDay, lBase + 120 * lSlot++);
+    }
+
+    /**
+     * The lines of a clean stay of {@code los} nights already set on {@code v}: every night a bed, nursing, the
+     * ward round, the main drug and the drugs of the diagnosis with their infusion groups and consumables; blood
+     * tests on admission and every third day; examinations in the first days; a surgery with anaesthesia for
+     * appendicitis and a coronary stent for some coronary stays at level-3 hospitals; take-home drugs on the
+     * discharge day. Each item at most once a day, so no line repeats another's item and time.
+     */
     void inpatientLines(Visit v, Person p, SplittableRandom rnd, String diagnosis, int los, int age,
                         boolean mayRefund) {
         String diag = diagnosis.startsWith("I63") ? Diagnoses.STROKE : diagnosis;
@@ -229,60 +276,114 @@ final class Background {
         long mainPerDay = main == Item.CEFOPERAZONE ? 2 : main == Item.METFORMIN ? 3 : main == Item.MONTMORILLONITE ? 2
                 : main == Item.OMEPRAZOLE || main == Item.IBUPROFEN ? 2 : 1;
         boolean intensive = diag.equals(Diagnoses.STROKE) || diag.equals(Diagnoses.CORONARY);
+        boolean appendicitis = diag.equals(Diagnoses.APPENDICITIS);
+        boolean stent = diag.equals(Diagnoses.CORONARY) && level == 3 && los >= 3 && rnd.nextInt(100) < 35;
+        int surgeryK = appendicitis ? (v.beginSec <= 16 * 3600 ? 0 : 1) : stent ? 1 : -1;
+        lv = v;
         int mainDay1 = -1;
         for (int k = 0; k <= los; k++) {
             int day = admDay + k;
-            int base = k == 0 ? v.beginSec + 300 : k == los ? v.endSec - 3600 : 8 * 3600;
-            int slot = 0;
+            lDay = day;
+            lBase = k == 0 ? v.beginSec + 300 : k == los ? v.endSec - 3600 : 8 * 3600;
+            lSlot = 0;
             boolean night = k < los || los == 0;
+            lPerDose = night && k > 0;
             if (night) {
-                v.line(Item.BED, 1, Item.BED.capMicros, day, base + 120 * slot++);
-                Item nursing = intensive && k < 3 ? Item.NURSING_1 : Item.NURSING_2;
-                v.line(nursing, 1, nursing.capMicros, day, base + 120 * slot++);
+                add(Item.BED, 1);
+                add(intensive && k < 3 ? Item.NURSING_1 : Item.NURSING_2, 1);
+                add(Item.WARD_ROUND, 1);
                 if (main != Item.MONTMORILLONITE || k < 4) {
-                    int li = v.line(main, mainPerDay, price(main, day, v), day, base + 120 * slot++);
+                    int li = add(main, mainPerDay);
                     if (k == 1) {
                         mainDay1 = li;
                     }
                 }
-                v.line(Item.SALINE, 1 + rnd.nextInt(2), price(Item.SALINE, day, v), day, base + 120 * slot++);
-                v.line(Item.IV_DRIP, 1, Item.IV_DRIP.capMicros, day, base + 120 * slot++);
-                v.line(Item.INFUSION_SET, 1, price(Item.INFUSION_SET, day, v), day, base + 120 * slot++);
-                v.line(Item.SYRINGE, 2, price(Item.SYRINGE, day, v), day, base + 120 * slot++);
+                int saline = 1 + rnd.nextInt(2);
+                for (int i = 0; i < saline; i++) {
+                    add(Item.SALINE, 1);
+                }
+                int extra = dailyDrugs(diag, k, surgeryK, age, rnd);
+                if (k < 3 && (intensive || diag.equals(Diagnoses.PNEUMONIA))) {
+                    add(Item.SPO2, k == 0 ? 12 : 24);
+                }
+                for (int i = 0; i < extra; i++) {
+                    add(Item.GLUCOSE_5, 1);
+                }
+                int groups = saline + extra;
+                add(Item.IV_DRIP, 1);
+                if (groups > 1) {
+                    add(Item.IV_DRIP_MORE, groups - 1);
+                }
+                add(Item.INFUSION_SET, 1);
+                add(Item.INFUSION_PATCH, groups);
+                add(Item.NEEDLE, groups);
+                add(Item.SWAB, 1);
+                add(Item.SYRINGE, groups > 2 ? 3 : 2);
+                if (intensive && k < 5 || age >= 75) {
+                    twice(Item.ORAL_CARE);
+                }
+                if (k % 3 == 0) {
+                    add(Item.IV_CANNULA, 1);
+                }
+                if (diag.equals(Diagnoses.DIABETES)) {
+                    add(Item.GLUCOSE, 1 + rnd.nextInt(3));
+                }
+                if (k <= 6 ? k % 2 == 0 : k % 3 == 0) {
+                    labs(diag, k);
+                }
             } else {
                 Item home = main == Item.OMEPRAZOLE ? Item.IBUPROFEN : Item.OMEPRAZOLE;
-                v.line(home, 14, price(home, day, v), day, base + 120 * slot++);
-            }
-            if (night && diag.equals(Diagnoses.DIABETES)) {
-                v.line(Item.GLUCOSE, 1 + rnd.nextInt(3), Item.GLUCOSE.capMicros, day, base + 120 * slot++);
-            }
-            if (night && k > 0 && k % 3 == 0) {
-                v.line(Item.BLOOD_COUNT, 1, Item.BLOOD_COUNT.capMicros, day, base + 120 * slot++);
+                add(home, 14);
+                if (intensive) {
+                    add(Item.ASPIRIN, 14);
+                }
+                if (surgeryK >= 0 && appendicitis) {
+                    add(Item.DRESSING, 1);
+                }
             }
             if (k == 0) {
-                v.line(Item.BLOOD_COUNT, 1, Item.BLOOD_COUNT.capMicros, day, base + 120 * slot++);
-                v.line(Item.ECG, 1, Item.ECG.capMicros, day, base + 120 * slot++);
+                add(Item.ECG, 1);
                 if (diag.equals(Diagnoses.PNEUMONIA)) {
-                    v.line(Item.CT_CHEST, 1, Item.CT_CHEST.capMicros, day, base + 120 * slot++);
-                } else if (diag.equals(Diagnoses.STROKE) || diag.equals(Diagnoses.CONCUSSION)) {
-                    v.line(Item.CT_HEAD, 1, Item.CT_HEAD.capMicros, day, base + 120 * slot++);
+                    add(Item.CT_CHEST, 1);
+                } else {
+                    add(Item.CHEST_DR, 1);
+                    if (diag.equals(Diagnoses.STROKE) || diag.equals(Diagnoses.CONCUSSION)) {
+                        add(Item.CT_HEAD, 1);
+                    } else if (appendicitis) {
+                        add(Item.ABD_US, 1);
+                    }
                 }
             }
             if (k == 1 && k < los) {
-                v.line(Item.LIVER_PANEL, 1, Item.LIVER_PANEL.capMicros, day, base + 120 * slot++);
+                add(Item.LIVER_PANEL, 1);
                 if (diag.equals(Diagnoses.STROKE)) {
-                    v.line(Item.MRI, 1, Item.MRI.capMicros, day, base + 120 * slot++);
+                    add(Item.MRI, 1);
+                } else if (diag.equals(Diagnoses.CORONARY)) {
+                    add(Item.ECHO, 1);
+                } else if (diag.equals(Diagnoses.DIABETES) || diag.equals(Diagnoses.CKD)) {
+                    add(Item.ABD_US, 1);
                 }
             }
-            if (diag.equals(Diagnoses.PNEUMONIA) && age >= 65 && k >= 1 && k <= 3 && k < los) {
-                v.line(Item.THYMALFASIN, 1, price(Item.THYMALFASIN, day, v), day, base + 120 * slot++);
+            if (k == 2 && k < los && diag.equals(Diagnoses.STROKE)) {
+                add(Item.CAROTID_US, 1);
+                add(Item.ECHO, 1);
             }
-            boolean surgeryDay = diag.equals(Diagnoses.APPENDICITIS)
-                    && (k == 0 && v.beginSec <= 16 * 3600 || k == 1 && v.beginSec > 16 * 3600);
-            if (surgeryDay) {
+            if (diag.equals(Diagnoses.PNEUMONIA) && age >= 65 && k >= 1 && k <= 3 && k < los) {
+                add(Item.THYMALFASIN, 1);
+            }
+            if (k == surgeryK) {
                 int t = k == 0 ? v.beginSec + 2 * 3600 : 10 * 3600;
-                v.line(Item.ANAESTHESIA, 1, Item.ANAESTHESIA.capMicros, day, t);
-                v.line(Item.APPENDECTOMY, 1, Item.APPENDECTOMY.capMicros, day, t + 1800);
+                if (appendicitis) {
+                    v.line(Item.ANAESTHESIA, 1, Item.ANAESTHESIA.capMicros, day, t);
+                    v.line(Item.ANAES_MONITOR, 2, Item.ANAES_MONITOR.capMicros, day, t + 60);
+                    v.line(Item.APPENDECTOMY, 1, Item.APPENDECTOMY.capMicros, day, t + 1800);
+                    v.line(Item.SUTURE, 2, price(Item.SUTURE, day, v), day, t + 3000);
+                } else {
+                    v.line(Item.LOCAL_ANAES, 1, Item.LOCAL_ANAES.capMicros, day, t);
+                    v.line(Item.ANGIOGRAPHY, 1, Item.ANGIOGRAPHY.capMicros, day, t + 600);
+                    v.line(Item.PCI, 1, Item.PCI.capMicros, day, t + 1800);
+                    v.line(Item.STENT, 1, price(Item.STENT, day, v), day, t + 1800);
+                }
             }
         }
         if (mayRefund && mainDay1 >= 0 && rnd.nextInt(100) < 5 && v.cnt[mainDay1] >= 20_000) {
@@ -290,6 +391,166 @@ final class Background {
             v.price[r] = v.price[mainDay1];
             v.refundOf[r] = mainDay1;
         }
+        lv = null;
+    }
+
+    /** The drugs and treatments of night {@code k} that depend on the diagnosis; returns the extra infusion groups. */
+    private int dailyDrugs(String diag, int k, int surgeryK, int age, SplittableRandom rnd) {
+        int extra = 0;
+        switch (diag) {
+            case Diagnoses.PNEUMONIA -> {
+                if (k < 7) {
+                    twice(Item.AMBROXOL_INJ);
+                    extra++;
+                }
+                add(Item.LIQUORICE, 9);
+                if (age >= 15 && k < 5) {
+                    add(Item.AZITHROMYCIN_INJ, 1);
+                    extra++;
+                }
+                if (k < 5) {
+                    twice(Item.NEBULIZER);
+                    twice(Item.BUDESONIDE_NEB);
+                    if (k == 0) {
+                        add(Item.NEB_MASK, 1);
+                    }
+                }
+                if (k < 3) {
+                    add(Item.OXYGEN, 8 + rnd.nextInt(13));
+                    if (k == 0) {
+                        add(Item.OXYGEN_TUBE, 1);
+                    }
+                }
+            }
+            case Diagnoses.STROKE -> {
+                add(Item.ASPIRIN, 1);
+                add(Item.ROSUVASTATIN, 1);
+                if (k < 14) {
+                    twice(Item.EDARAVONE);
+                    extra++;
+                }
+                if (k < 5) {
+                    add(Item.PANTOPRAZOLE_INJ, 1);
+                    extra++;
+                }
+                if (k < 3) {
+                    add(Item.ECG_MONITOR, k == 0 ? 12 : 24);
+                } else {
+                    add(Item.REHAB, 1);
+                    add(Item.HEMIPLEGIA, 1);
+                    add(Item.SWALLOW, 1);
+                }
+            }
+            case Diagnoses.CORONARY -> {
+                add(Item.ASPIRIN, 1);
+                add(Item.ISOSORBIDE, 2);
+                add(Item.ROSUVASTATIN, 1);
+                add(Item.METOPROLOL, 2);
+                if (k < 5) {
+                    twice(Item.ENOXAPARIN);
+                    twice(Item.SUBCUT);
+                }
+                if (k < 3) {
+                    add(Item.PANTOPRAZOLE_INJ, 1);
+                    extra++;
+                    add(Item.ECG_MONITOR, k == 0 ? 12 : 24);
+                }
+            }
+            case Diagnoses.DIABETES -> {
+                add(Item.FINGER_GLUCOSE, 4);
+                add(Item.SUBCUT, 3);
+                add(Item.ACARBOSE, 3);
+                if (k % 4 == 0) {
+                    add(Item.INSULIN, 1);
+                }
+            }
+            case Diagnoses.CKD -> {
+                add(Item.KETOACID, 12);
+                add(Item.SODIUM_BICARB, 6);
+                add(Item.FUROSEMIDE, 2);
+                if (k % 3 == 1) {
+                    add(Item.EPO, 1);
+                    add(Item.SUBCUT, 1);
+                }
+            }
+            case Diagnoses.APPENDICITIS -> {
+                if (k < 4) {
+                    twice(Item.METRONIDAZOLE);
+                    extra += 2;
+                }
+                if (k < 3) {
+                    add(Item.PANTOPRAZOLE_INJ, 1);
+                    extra++;
+                }
+                if (k > surgeryK && (k - surgeryK) % 2 == 0) {
+                    add(Item.DRESSING, 1);
+                }
+            }
+            case Diagnoses.CONCUSSION -> {
+                if (k < 3) {
+                    twice(Item.MANNITOL);
+                    extra += 2;
+                }
+                add(Item.CITICOLINE, 1);
+                extra++;
+            }
+            default -> {
+                add(Item.ORS, 3);
+                if (k < 3) {
+                    add(Item.POTASSIUM, 1);
+                    extra++;
+                }
+            }
+        }
+        return extra;
+    }
+
+    /** Blood and urine tests of a lab day (admission, then every third day), with the draw and its tubes. */
+    private void labs(String diag, int k) {
+        int tubes = 2;
+        add(Item.VENIPUNCTURE, 1);
+        add(Item.BLOOD_COUNT, 1);
+        add(Item.ELECTROLYTES, 1);
+        add(Item.CREATININE, 1);
+        boolean infection = diag.equals(Diagnoses.PNEUMONIA) || diag.equals(Diagnoses.APPENDICITIS);
+        if (k == 0) {
+            add(Item.UREA, 1);
+            add(Item.COAG, 1);
+            add(Item.CRP, 1);
+            add(Item.URINE, 1);
+            tubes++;
+            if (diag.equals(Diagnoses.ENTERITIS) || diag.equals(Diagnoses.APPENDICITIS)) {
+                add(Item.STOOL, 1);
+            }
+            if (diag.equals(Diagnoses.PNEUMONIA)) {
+                add(Item.PCT, 1);
+                add(Item.BLOOD_GAS, 1);
+                add(Item.SPUTUM_CULTURE, 1);
+            }
+            if (diag.equals(Diagnoses.STROKE) || diag.equals(Diagnoses.CORONARY)) {
+                add(Item.D_DIMER, 1);
+            }
+            if (diag.equals(Diagnoses.CORONARY)) {
+                add(Item.BNP, 1);
+            }
+            if (diag.equals(Diagnoses.APPENDICITIS)) {
+                add(Item.PRE_TRANSFUSION, 1);
+                tubes++;
+            }
+            if (diag.equals(Diagnoses.STROKE) || diag.equals(Diagnoses.CORONARY) || diag.equals(Diagnoses.DIABETES)) {
+                add(Item.LIPID_PANEL, 1);
+            }
+            if (diag.equals(Diagnoses.CORONARY)) {
+                add(Item.TROPONIN, 1);
+            }
+            if (diag.equals(Diagnoses.DIABETES)) {
+                add(Item.HBA1C, 1);
+                tubes++;
+            }
+        } else if (infection) {
+            add(Item.CRP, 1);
+        }
+        add(Item.BLOOD_TUBE, tubes);
     }
 
     // ---------------------------------------------------------------- chronic
@@ -334,6 +595,9 @@ final class Background {
             v.diagnose(Diagnoses.HYPERTENSION);
             v.line(p.hypertensionDrug, 60, price(p.hypertensionDrug, day, v), day, t += 60);
             v.line(Item.BP_MONITOR, 1, Item.BP_MONITOR.capMicros, day, t += 60);
+            if (rnd.nextInt(100) < 40) {
+                t = op(Item.METOPROLOL, 120, day, t);
+            }
         }
         if ((p.chronic & Person.DIABETES) != 0) {
             v.diagnose(Diagnoses.DIABETES);
@@ -344,6 +608,9 @@ final class Background {
             }
             v.line(Item.METFORMIN, 180, price(Item.METFORMIN, day, v), day, t += 60);
             v.line(Item.GLUCOSE, 1, Item.GLUCOSE.capMicros, day, t += 60);
+            if (rnd.nextInt(100) < 40) {
+                t = op(Item.ACARBOSE, 180, day, t);
+            }
             lastMetformin = day;
         }
         if ((p.chronic & Person.LIPIDS) != 0) {
@@ -360,11 +627,42 @@ final class Background {
             if (!v.has(Item.ATORVASTATIN)) {
                 v.line(Item.ATORVASTATIN, 60, price(Item.ATORVASTATIN, day, v), day, t += 60);
             }
+            t = op(Item.ASPIRIN, 60, day, t);
+            t = op(Item.ISOSORBIDE, 60, day, t);
             if (rnd.nextInt(4) == 0) {
                 v.line(Item.ECG, 1, Item.ECG.capMicros, day, t += 60);
             }
         }
+        t = chronicTests(p, rnd, day, t);
         finishOutpatient(p, rnd, day, t);
+    }
+
+    /** Follow-up tests of a chronic visit: kidney function, HbA1c, lipids, urine, an ECG, with the blood draw. */
+    private int chronicTests(Person p, SplittableRandom rnd, int day, int t) {
+        boolean blood = v.has(Item.GLUCOSE) || v.has(Item.LIVER_PANEL);
+        if (rnd.nextInt(100) < 40) {
+            t = op(Item.CREATININE, 1, day, t);
+            t = op(Item.UREA, 1, day, t);
+            t = op(Item.ELECTROLYTES, 1, day, t);
+            blood = true;
+        }
+        if ((p.chronic & Person.DIABETES) != 0) {
+            if (rnd.nextBoolean()) {
+                t = op(Item.HBA1C, 1, day, t);
+                blood = true;
+            }
+            if (rnd.nextInt(100) < 30) {
+                t = op(Item.URINE, 1, day, t);
+            }
+        }
+        if ((p.chronic & (Person.LIPIDS | Person.CORONARY)) != 0 && rnd.nextInt(100) < 60) {
+            t = op(Item.LIPID_PANEL, 1, day, t);
+            blood = true;
+        }
+        if ((p.chronic & Person.HYPERTENSION) != 0 && !v.has(Item.ECG) && rnd.nextInt(100) < 25) {
+            t = op(Item.ECG, 1, day, t);
+        }
+        return blood ? draw(day, t, 2) : t;
     }
 
     private void chronicPharmacy(Person p, SplittableRandom rnd, int d) throws IOException {
@@ -381,6 +679,10 @@ final class Background {
         }
         if ((p.chronic & Person.LIPIDS) != 0) {
             v.line(p.lipidDrug, 30, price(p.lipidDrug, day, v), day, t);
+        }
+        if (rnd.nextInt(100) < 40) {
+            Item it = PHARMACY_BASKET[rnd.nextInt(PHARMACY_BASKET.length)];
+            v.line(it, basketUnits(it, rnd), price(it, day, v), day, t);
         }
         finishPharmacy(rnd);
     }
@@ -472,6 +774,10 @@ final class Background {
                     price(Item.PROGESTERONE, day, v), day, t += 60);
             default -> t = herbal(rnd, day, t);
         }
+        t = acuteExtras(rnd, diag, age, day, t);
+        if (rnd.nextInt(100) < 30) {
+            t = op(Item.RECORD_BOOK, 1, day, t);
+        }
         if ((p.chronic & Person.HYPERTENSION) != 0) {
             v.diagnose(Diagnoses.HYPERTENSION);
             v.line(Item.BP_MONITOR, 1, Item.BP_MONITOR.capMicros, day, t += 60);
@@ -481,6 +787,136 @@ final class Background {
             v.mode = rnd.nextInt(3) == 0 ? Visit.CANCELLED : Visit.RESETTLED;
         }
         finishOutpatient(p, rnd, day, t);
+    }
+
+    /** A line {@code t + 60} seconds into an outpatient visit at the institution's price; returns its time. */
+    private int op(Item it, long units, int day, int t) {
+        v.line(it, units, price(it, day, v), day, t + 60);
+        return t + 60;
+    }
+
+    /** An outpatient infusion of one drug in saline, with its set and patch. */
+    private int drip(Item drug, long units, int day, int t) {
+        t = op(drug, units, day, t);
+        t = op(Item.SALINE, 1, day, t);
+        t = op(Item.IV_DRIP, 1, day, t);
+        t = op(Item.INFUSION_SET, 1, day, t);
+        return op(Item.INFUSION_PATCH, 1, day, t);
+    }
+
+    /** The blood draw and tubes of an outpatient visit that had blood tests. */
+    private int draw(int day, int t, int tubes) {
+        t = op(Item.VENIPUNCTURE, 1, day, t);
+        return op(Item.BLOOD_TUBE, tubes, day, t);
+    }
+
+    /**
+     * The rest of an acute outpatient visit: a second or third drug, the tests and treatments of the diagnosis.
+     * No component of the liver panel and no item with a knowledge point is added here.
+     */
+    private int acuteExtras(SplittableRandom rnd, String diag, int age, int day, int t) {
+        boolean blood = v.has(Item.BLOOD_COUNT);
+        switch (diag) {
+            case Diagnoses.URTI -> {
+                if (age <= 14) {
+                    t = op(Item.AMBROXOL_ORAL, 10, day, t);
+                } else {
+                    t = op(Item.LIANHUA, 24, day, t);
+                    if (rnd.nextBoolean()) {
+                        t = op(Item.LIQUORICE, 30, day, t);
+                    }
+                }
+                if (age > 14 && rnd.nextInt(100) < 30) {
+                    t = op(Item.LORATADINE, 6, day, t);
+                }
+                if (rnd.nextInt(100) < 60) {
+                    t = op(Item.BLOOD_COUNT, 1, day, t);
+                    t = op(Item.CRP, 1, day, t);
+                    blood = true;
+                }
+                if (age > 14 && rnd.nextInt(100) < 20) {
+                    t = drip(Item.CEFTRIAXONE, 1, day, t);
+                }
+            }
+            case Diagnoses.BRONCHITIS -> {
+                t = op(Item.AMBROXOL_ORAL, 30, day, t);
+                t = op(Item.LIQUORICE, 30, day, t);
+                t = op(Item.CRP, 1, day, t);
+                if (rnd.nextInt(100) < 30) {
+                    t = op(Item.NEBULIZER, 1, day, t);
+                    t = op(Item.BUDESONIDE_NEB, 1, day, t);
+                    t = op(Item.NEB_MASK, 1, day, t);
+                }
+                if (!v.has(Item.CT_CHEST) && rnd.nextInt(100) < 30) {
+                    t = op(Item.CHEST_DR, 1, day, t);
+                }
+                if (age > 14 && rnd.nextInt(100) < 25) {
+                    t = drip(Item.AMBROXOL_INJ, 1, day, t);
+                }
+            }
+            case Diagnoses.GASTRITIS -> {
+                t = op(Item.MOSAPRIDE, 21, day, t);
+                t = op(Item.HYDROTALCITE, 24, day, t);
+                if (rnd.nextInt(100) < 40) {
+                    t = op(Item.UREA_BREATH, 1, day, t);
+                }
+                if (rnd.nextInt(100) < 30) {
+                    t = op(Item.ABD_US, 1, day, t);
+                }
+            }
+            case Diagnoses.ENTERITIS -> {
+                t = op(Item.ORS, 6, day, t);
+                t = op(Item.STOOL, 1, day, t);
+                if (rnd.nextInt(100) < 25) {
+                    t = op(Item.SALINE, 2, day, t);
+                    t = op(Item.GLUCOSE_5, 1, day, t);
+                    t = op(Item.POTASSIUM, 1, day, t);
+                    t = op(Item.IV_DRIP, 1, day, t);
+                    t = op(Item.IV_DRIP_MORE, 2, day, t);
+                    t = op(Item.INFUSION_SET, 1, day, t);
+                }
+            }
+            case Diagnoses.LOW_BACK_PAIN -> {
+                t = op(Item.DICLOFENAC_GEL, 1, day, t);
+                if (rnd.nextBoolean()) {
+                    t = op(Item.MID_FREQ, 1, day, t);
+                }
+            }
+            case Diagnoses.HEADACHE -> {
+                if (rnd.nextInt(100) < 40) {
+                    t = op(Item.BLOOD_COUNT, 1, day, t);
+                    blood = true;
+                }
+                if (age >= 40 && rnd.nextInt(100) < 30) {
+                    t = op(Item.CAROTID_US, 1, day, t);
+                }
+            }
+            case Diagnoses.FATTY_LIVER -> {
+                t = op(Item.ABD_US, 1, day, t);
+                t = op(Item.LIPID_PANEL, 1, day, t);
+                t = op(Item.GLUCOSE, 1, day, t);
+                blood = true;
+            }
+            case Diagnoses.PROSTATE -> {
+                t = op(Item.URINE, 1, day, t);
+                if (rnd.nextBoolean()) {
+                    t = op(Item.ABD_US, 1, day, t);
+                }
+            }
+            case Diagnoses.MENORRHAGIA -> {
+                t = op(Item.BLOOD_COUNT, 1, day, t);
+                t = op(Item.PELVIC_US, 1, day, t);
+                blood = true;
+            }
+            default -> {
+                t = op(Item.BLOOD_COUNT, 1, day, t);
+                if (rnd.nextBoolean()) {
+                    t = op(Item.GLUCOSE, 1, day, t);
+                }
+                blood = true;
+            }
+        }
+        return blood ? draw(day, t, 2) : t;
     }
 
     private String acuteDiagnosis(Person p, SplittableRandom rnd, int age) {
@@ -548,22 +984,33 @@ final class Background {
         int day = cal.firstDay + d;
         Institution ph = pick(institutions.pharmaciesByCity[p.city], rnd);
         startPharmacy(p, rnd, ph, day);
-        int k = 1 + rnd.nextInt(3);
+        int k = 1 + rnd.nextInt(5);
         int start = rnd.nextInt(PHARMACY_BASKET.length);
         for (int i = 0; i < k; i++) {
             Item it = PHARMACY_BASKET[(start + i * 3) % PHARMACY_BASKET.length];
-            long units = switch (it) {
-                case GANMAOLING, BANLANGEN -> 6 + rnd.nextInt(10);
-                case HUOXIANG -> 10;
-                case IBUPROFEN -> 20;
-                case OMEPRAZOLE -> 14;
-                case MONTMORILLONITE -> 6 + rnd.nextInt(5);
-                case VITAMIN -> 30 + 30 * rnd.nextInt(2);
-                default -> 1 + rnd.nextInt(2);
-            };
-            v.line(it, units, price(it, day, v), day, v.beginSec);
+            v.line(it, basketUnits(it, rnd), price(it, day, v), day, v.beginSec);
         }
         finishPharmacy(rnd);
+    }
+
+    /** The units of one over-the-counter purchase. */
+    private static long basketUnits(Item it, SplittableRandom rnd) {
+        return switch (it) {
+            case GANMAOLING, BANLANGEN -> 6 + rnd.nextInt(10);
+            case HUOXIANG -> 10;
+            case IBUPROFEN -> 20;
+            case OMEPRAZOLE -> 14;
+            case MONTMORILLONITE -> 6 + rnd.nextInt(5);
+            case VITAMIN -> 30 + 30 * rnd.nextInt(2);
+            case LIANHUA -> 24 + 12 * rnd.nextInt(2);
+            case LIQUORICE -> 100;
+            case LORATADINE -> 6 + 6 * rnd.nextInt(2);
+            case ORS -> 6;
+            case HYDROTALCITE -> 20;
+            case AMBROXOL_ORAL -> 20;
+            case DICLOFENAC_GEL -> 1;
+            default -> 1 + rnd.nextInt(2);
+        };
     }
 
     private void startPharmacy(Person p, SplittableRandom rnd, Institution ph, int day) {

@@ -29,6 +29,10 @@ final class ClaimSink implements AutoCloseable {
             fPre, fInscp, fDays, fDoctor, fDept, fRx, fInit, fTrace;
 
     private long[] amounts = new long[64];
+    private final StringBuilder snBuf = new StringBuilder(24);
+    private final StringBuilder initBuf = new StringBuilder(24);
+    private final String[] rxCache = new String[8];
+    private String rxVisit;
 
     ClaimSink(Path dir, Calendar calendar, int pharmacies) throws IOException {
         this.calendar = calendar;
@@ -92,7 +96,12 @@ final class ClaimSink implements AutoCloseable {
     }
 
     static String lineSn(String mdtrtId, int line) {
-        StringBuilder b = new StringBuilder(22).append("FD").append(mdtrtId, 2, mdtrtId.length());
+        return appendSn(new StringBuilder(22), mdtrtId, line).toString();
+    }
+
+    /** Appends the line number {@code FD…} of line {@code line} of the visit. */
+    private static StringBuilder appendSn(StringBuilder b, String mdtrtId, int line) {
+        b.append("FD").append(mdtrtId, 2, mdtrtId.length());
         if (line < 1000) {
             b.append('0');
         }
@@ -102,7 +111,7 @@ final class ClaimSink implements AutoCloseable {
         if (line < 10) {
             b.append('0');
         }
-        return b.append(line).toString();
+        return b.append(line);
     }
 
     static String traceCode(String sn) {
@@ -207,16 +216,18 @@ final class ClaimSink implements AutoCloseable {
     private void writeLine(Visit v, String id, int index, String setlId, long cnt, long amount, int day, int sec,
                            int refundOf, String doctor, String dept, boolean generated, int source) throws IOException {
         Item it = v.item[source];
-        String sn = lineSn(id, index);
+        StringBuilder sn = snBuf;
+        sn.setLength(0);
+        appendSn(sn, id, index);
         long own = it.notCovered() ? amount : 0;
         if (!generated && v.fulamt[source] != Long.MIN_VALUE) {
             own = v.fulamt[source];
         } else if (generated && v.fulamt[source] != Long.MIN_VALUE) {
             own = Long.signum(amount) * Math.abs(v.fulamt[source]);
         }
-        long pre = it.grade.equals("02") ? half(amount, 10) : 0;
-        fee.str(fSn, sn).str(fMdtrt, id).str(fPsn, v.person.psnNo).str(fSetl, setlId).time(fTime, day, sec)
-                .str(fCode, it.code).str(fInsCode, "Y" + it.code.substring(0, 6) + it.ordinal())
+        long pre = it.partlyCovered ? half(amount, 10) : 0;
+        fee.chars(fSn, null, sn, 0).str(fMdtrt, id).str(fPsn, v.person.psnNo).str(fSetl, setlId).time(fTime, day, sec)
+                .str(fCode, it.code).str(fInsCode, it.insCode)
                 .str(fInsName, it.label).qty(fCnt, cnt).micros(fPric, v.price[source]).cents(fAmt, amount)
                 .cents(fOwn, own).cents(fOver, 0).cents(fPre, pre).cents(fInscp, amount - own);
         if (it.isDrug() && v.rx[source] > 0) {
@@ -227,19 +238,43 @@ final class ClaimSink implements AutoCloseable {
         }
         fee.str(fDoctor, doctor).str(fDept, dept);
         if (v.rx[source] > 0) {
-            fee.str(fRx, "RX" + id.substring(2) + (char) ('0' + v.rx[source] / 10) + (char) ('0' + v.rx[source] % 10));
+            int rx = v.rx[source];
+            fee.chars(fRx, null, rxText(id, rx), 0);
         }
         int init = generated ? (refundOf >= 0 ? refundOf : -1) : refundOf;
         if (init >= 0) {
-            fee.str(fInit, lineSn(id, init));
+            StringBuilder b = initBuf;
+            b.setLength(0);
+            fee.chars(fInit, null, appendSn(b, id, init), 0);
         }
         if (v.inst.isPharmacy() && it.isDrug() && cnt > 0) {
-            fee.str(fTrace, !generated && v.trace[source] != null ? v.trace[source] : traceCode(sn));
+            if (!generated && v.trace[source] != null) {
+                fee.str(fTrace, v.trace[source]);
+            } else {
+                fee.chars(fTrace, "81", sn, 2);
+            }
         }
         fee.end();
         if (v.inst.isPharmacy()) {
             pharmacySales[v.inst.pharmacyIndex][it.ordinal()][calendar.monthOf(day)] += cnt;
         }
+    }
+
+    /** The prescription number {@code RX…nn} of prescription {@code rx} of the visit, built once per visit. */
+    private CharSequence rxText(String id, int rx) {
+        if (id != rxVisit) {
+            rxVisit = id;
+            java.util.Arrays.fill(rxCache, null);
+        }
+        if (rx >= rxCache.length) {
+            return "RX" + id.substring(2) + (char) ('0' + rx / 10) + (char) ('0' + rx % 10);
+        }
+        String s = rxCache[rx];
+        if (s == null) {
+            s = "RX" + id.substring(2) + (char) ('0' + rx / 10) + (char) ('0' + rx % 10);
+            rxCache[rx] = s;
+        }
+        return s;
     }
 
     private static long dailyDays(Item it, long cntE4) {
@@ -270,7 +305,7 @@ final class ClaimSink implements AutoCloseable {
             Item it = v.item[i];
             long o = v.fulamt[i] != Long.MIN_VALUE ? v.fulamt[i] : it.notCovered() ? a : 0;
             own += o;
-            pre += it.grade.equals("02") ? half(a, 10) : 0;
+            pre += it.partlyCovered ? half(a, 10) : 0;
         }
         long payable = Math.max(0, medfee - own - pre);
         boolean employee = v.insutype.equals("310");

@@ -67,6 +67,16 @@ final class CsvTable implements Closeable {
         return this;
     }
 
+    /** Characters of a builder, from {@code from} on, optionally after a prefix (no String per value). */
+    CsvTable chars(int col, String prefix, CharSequence value, int from) {
+        StringBuilder b = cells[col];
+        if (prefix != null) {
+            b.append(prefix);
+        }
+        b.append(value, from, value.length());
+        return this;
+    }
+
     CsvTable num(int col, long value) {
         cells[col].append(value);
         return this;

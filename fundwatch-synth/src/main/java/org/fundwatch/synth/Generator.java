@@ -20,8 +20,8 @@ import org.fundwatch.schema.Table;
  * <p>The output depends only on the configuration: every person and institution draws from a random stream
  * derived from the seed and its number, and rows are written in a fixed order. People are generated one at a
  * time and their rows streamed out, so memory stays bounded by the per-pharmacy stock bookkeeping and the set of
- * issued ID numbers whatever the population (1 million persons × 12 months: about 29 million fee lines, 7.6 GB of
- * CSV, 82 s and 350 MB resident on one core).
+ * issued ID numbers whatever the population (1 million persons × 12 months: about 93 million fee lines, 21 GB of
+ * CSV, 207 s and 360 MB resident on one core with {@code -Xmx2g}).
  *
  * <p>The background satisfies no condition of DOMAIN.md §3 by construction; only the statistical parts can raise
  * chance findings: PEER_OUTLIER on inpatient indicators of small hospitals (a level-1 hospital sees about nine

@@ -197,7 +197,7 @@ final class Scenarios {
                 Institution n = other[rnd.nextInt(other.length)];
                 inflate[n.index][m] = 2;
                 near(new Case("PEER_OUTLIER").institution(n.code).period(cal.monthText(m)),
-                        "every outpatient visit of the month carries one extra ECG: cost per visit up ~15%, below 1.5× the peer median");
+                        "every outpatient visit of the month carries one extra ECG: cost per visit up ~10%, below 1.5× the peer median");
             }
         }
     }
