@@ -90,7 +90,8 @@ final class BenchCommand {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Time `generate` and report fee lines per second and the peak Java heap.")
+            description = "Time `generate` and report fee lines per second, the peak Java heap, and the ratio to "
+                    + "a plain copy of the files it wrote (the I/O floor), measured in the same process.")
     static final class GenerateBench implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -119,12 +120,28 @@ final class BenchCommand {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
+            // baseline: writing the same bytes again (a plain copy of every generated file), in this process
+            Path copy = out.resolveSibling(out.getFileName() + "-copy");
+            deleteTree(copy);
+            Files.createDirectories(copy);
+            long bytes = 0;
+            long c0 = System.nanoTime();
+            try (var files = Files.list(out)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                    bytes += Files.size(f);
+                }
+            }
+            double copySecs = (System.nanoTime() - c0) / 1e9;
+            deleteTree(copy);
             long lines = s.rowsPerTable().getOrDefault("feedetail", 0L);
             w.printf("%,d persons × %d months: %,d fee lines in %.1f s = %,.0f fee lines/s%n", size.persons,
                     size.months, lines,
                     secs, lines / secs);
             w.printf("peak heap (sum of heap pool peaks): %,d MB of max %,d MB%n", peak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
+            w.printf("baseline: copying the %,d MB written took %.1f s; generate / copy = %.1f%n", bytes >> 20,
+                    copySecs, secs / copySecs);
             return 0;
         }
     }
