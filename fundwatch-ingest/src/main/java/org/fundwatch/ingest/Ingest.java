@@ -81,6 +81,7 @@ public final class Ingest {
                 notes.addAll(l.notes());
             }
             progress.start("cross-table checks", 0);
+            staging.awaitLoads();
             new CrossTableChecks(staging, loaded.keySet(), inDataset, options.strict()).run();
             progress.finish();
 

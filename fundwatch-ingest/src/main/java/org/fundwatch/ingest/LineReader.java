@@ -8,7 +8,7 @@ import java.io.Reader;
  * text). A line longer than the limit is consumed whole but only its first {@code limit} characters are kept and
  * {@link #lastWasTruncated()} says so, so a garbage file cannot exhaust the heap.
  */
-final class LineReader {
+final class LineReader implements PhysicalLines {
     private final Reader in;
     private final int limit;
     private final char[] buf = new char[1 << 16];
@@ -24,8 +24,8 @@ final class LineReader {
         this.limit = limit;
     }
 
-    /** The next line, or null at the end of the source. */
-    String next() throws IOException {
+    @Override
+    public String next() throws IOException {
         truncated = false;
         suspicious = false;
         StringBuilder spill = null;
@@ -71,8 +71,8 @@ final class LineReader {
         }
     }
 
-    /** Whether the line last returned was longer than the limit and cut. */
-    boolean lastWasTruncated() {
+    @Override
+    public boolean lastWasTruncated() {
         return truncated;
     }
 
@@ -80,12 +80,13 @@ final class LineReader {
      * Whether the line last returned holds a control character, DEL or U+FFFD (what a decoder puts for bytes that
      * are not text): only then do text fields need a character-by-character look.
      */
-    boolean lastWasSuspicious() {
+    @Override
+    public boolean lastWasSuspicious() {
         return suspicious;
     }
 
-    /** The number of the line last returned, from 1. */
-    long lineNumber() {
+    @Override
+    public long lineNumber() {
         return lineNumber;
     }
 

@@ -30,7 +30,7 @@ final class RecordReader {
     private record Line(long number, String text, boolean truncated, boolean suspicious) {
     }
 
-    private final LineReader lines;
+    private final PhysicalLines lines;
     private final CsvDialect dialect;
     private final int maxRecordLines;
     private final int maxRecordChars;
@@ -38,7 +38,7 @@ final class RecordReader {
     private int expectedFields = -1;
     private long blankLines;
 
-    RecordReader(LineReader lines, CsvDialect dialect, int maxRecordLines, int maxRecordChars) {
+    RecordReader(PhysicalLines lines, CsvDialect dialect, int maxRecordLines, int maxRecordChars) {
         this.lines = lines;
         this.dialect = dialect;
         this.maxRecordLines = maxRecordLines;
@@ -56,6 +56,11 @@ final class RecordReader {
 
     long blankLines() {
         return blankLines;
+    }
+
+    /** Whether lines already read are waiting to be read again as records (after a broken enclosure). */
+    boolean hasPending() {
+        return !pending.isEmpty();
     }
 
     /** The next record, or null at the end. */

@@ -329,6 +329,11 @@ final class RowChecker {
         return columns;
     }
 
+    /** The (start, end) slots of each end that must not precede its start within a row. */
+    int[][] dateOrderSlots() {
+        return dateOrderSlots;
+    }
+
     Optional<Integer> fieldOf(String columnName) {
         int s = slotOf(columnName);
         return s < 0 || fieldOfSlot[s] < 0 ? Optional.empty() : Optional.of(fieldOfSlot[s]);

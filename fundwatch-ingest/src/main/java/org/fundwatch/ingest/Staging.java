@@ -28,6 +28,8 @@ import org.fundwatch.schema.Table;
 final class Staging implements AutoCloseable {
     private final DuckDBConnection connection;
     private final Path tempDirectory;
+    /** Sinks whose last chunks may still be loading. */
+    private final List<Sink> loading = new ArrayList<>();
 
     Staging(Path tempDirectory, int threads, String memoryLimit) throws SQLException {
         this.tempDirectory = tempDirectory;
@@ -70,7 +72,8 @@ final class Staging implements AutoCloseable {
     }
 
     /** Forgets what was staged for a table (a file read again in another encoding). */
-    void reset(Table table, List<String> extraColumns) throws SQLException {
+    void reset(Table table, List<String> extraColumns) throws SQLException, IOException {
+        awaitLoads();
         createTable(table, extraColumns);
         try (var ps = connection.prepareStatement("DELETE FROM rej WHERE tbl = ?")) {
             ps.setString(1, table.name());
@@ -156,6 +159,16 @@ final class Staging implements AutoCloseable {
             }
             sb.append('\n');
             writer.write(sb);
+            rowWritten();
+        }
+
+        /** A row the byte path checked, as the chunk line {@link #row(long, TypedRow)} would have written. */
+        void row(ChunkLine chunkLine) throws IOException {
+            writer.write(chunkLine.bytes(), 0, chunkLine.length());
+            rowWritten();
+        }
+
+        private void rowWritten() throws IOException {
             if (++rowsInChunk == CHUNK_ROWS) {
                 submitChunk();
                 openChunk();
@@ -178,7 +191,8 @@ final class Staging implements AutoCloseable {
             String sql = "INSERT INTO " + stagingTable(table) + " SELECT _line, false, * EXCLUDE (_line) FROM "
                     + "read_csv('" + file.toAbsolutePath().toString().replace("'", "''") + "', header = false, "
                     + "auto_detect = false, delim = ',', quote = '\"', escape = '\"', max_line_size = 67108864, "
-                    + "columns = {" + columnTypes + "})";
+                    // chunk lines end in \n; left to detect, a text value holding a lone \r would be taken for it
+                    + "new_line = '\\n', columns = {" + columnTypes + "})";
             loads.add(loader.submit(() -> {
                 try (Statement st = loaderConnection.createStatement()) {
                     st.execute(sql);
@@ -213,10 +227,26 @@ final class Staging implements AutoCloseable {
             }
         }
 
+        /**
+         * Submits the last chunk and closes the appenders without waiting for the chunks to load: the next file is
+         * read while they do. {@link Staging#awaitLoads()} waits for them.
+         */
         @Override
         public void close() throws SQLException, IOException {
             try {
                 submitChunk();
+            } catch (IOException | RuntimeException e) {
+                finishLoads();
+                throw e;
+            } finally {
+                rejections.close();
+                warnings.close();
+            }
+            loading.add(this);
+        }
+
+        private void finishLoads() throws SQLException, IOException {
+            try {
                 for (Future<?> f : loads) {
                     try {
                         f.get();
@@ -232,10 +262,32 @@ final class Staging implements AutoCloseable {
                 }
             } finally {
                 loader.shutdownNow();
-                rejections.close();
-                warnings.close();
                 loaderConnection.close();
             }
+        }
+    }
+
+    /** Waits until every chunk of every closed sink is in its staging table; throws the first load that failed. */
+    void awaitLoads() throws SQLException, IOException {
+        Exception first = null;
+        for (Sink sink : loading) {
+            try {
+                sink.finishLoads();
+            } catch (SQLException | IOException | RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        loading.clear();
+        if (first instanceof SQLException sql) {
+            throw sql;
+        }
+        if (first instanceof IOException io) {
+            throw io;
+        }
+        if (first instanceof RuntimeException re) {
+            throw re;
         }
     }
 
@@ -248,7 +300,11 @@ final class Staging implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        connection.close();
+    public void close() throws SQLException, IOException {
+        try {
+            awaitLoads();
+        } finally {
+            connection.close();
+        }
     }
 }

@@ -30,6 +30,9 @@ import org.fundwatch.progress.Progress;
  * Reads one source file into its staging table: splits records (on a reader thread, so decoding and splitting
  * overlap with checking and appending), checks each row and appends it, or records its rejection or warnings.
  * A BOM-less CSV file that turns out not to be valid UTF-8 is read again as GB18030 unless an encoding was given.
+ * An RFC 4180 file read as UTF-8 (detected, not given) takes the byte path, {@link ByteCsvLoad}, which turns only
+ * the rows with a problem into Strings; should the file turn out not to be UTF-8 there, or its header be refused, it
+ * is read again here.
  */
 final class TableLoader {
     static final Charset GB18030 = Charset.forName("GB18030");
@@ -49,6 +52,11 @@ final class TableLoader {
         }
     }
     private static final int BATCH = 2048;
+    /**
+     * Reads every CSV file on the String path, never on the byte path ({@link ByteCsvLoad}); for the differential
+     * tests of the two paths, and a way back should the byte path ever be in doubt.
+     */
+    static volatile boolean stringPathOnly = Boolean.getBoolean("fundwatch.ingest.stringPath");
 
     /** What loading one file produced. */
     record Loaded(SourceInfo info, long read, long blankLines, List<String> header, List<String> notes) {
@@ -82,16 +90,22 @@ final class TableLoader {
         Charset charset = options.encoding().orElse(StandardCharsets.UTF_8);
         boolean fellBack = false;
         boolean utf8WithErrors = false;
+        boolean bytePath = !stringPathOnly;
         String fellBackNote = null;
         while (true) {
             progress.start("ingest " + file.fileName(), size);
             try {
-                Loaded loaded = readCsv(file, charset, detect && !fellBack, fellBack && !utf8WithErrors);
+                Loaded loaded = readCsv(file, charset, detect && !fellBack, fellBack && !utf8WithErrors, bytePath);
                 progress.finish();
                 if (fellBackNote != null) {
                     loaded.notes().add(fellBackNote);
                 }
                 return loaded;
+            } catch (ByteCsvLoad.Declined declined) {
+                // the String path meets the same bytes and decides, as it always has, what they mean
+                progress.finish();
+                staging.reset(file.table(), List.of());
+                bytePath = false;
             } catch (NotUtf8 notUtf8) {
                 if (!detect || fellBack) {
                     throw notUtf8.getCause();
@@ -118,8 +132,8 @@ final class TableLoader {
                          boolean end) {
     }
 
-    private Loaded readCsv(SourceFile file, Charset requested, boolean strictUtf8, boolean fellBack)
-            throws IOException, SQLException {
+    private Loaded readCsv(SourceFile file, Charset requested, boolean strictUtf8, boolean fellBack,
+                           boolean bytePath) throws IOException, SQLException {
         MessageDigest sha = sha256();
         CountingStream counted;
         Charset charset = requested;
@@ -143,6 +157,17 @@ final class TableLoader {
             in.skip(2);
         } else {
             in.reset();
+        }
+        // the byte path knows UTF-8 and RFC 4180 only, and leaves broken bytes and a refused header to the String path
+        if (bytePath && strictUtf8 && charset.equals(StandardCharsets.UTF_8)
+                && options.dialect().equals(CsvDialect.RFC4180)) {
+            try {
+                Charset utf8 = charset;
+                return new ByteCsvLoad(file, staging, options, progress).load(in,
+                        () -> info(file, utf8, fellBack, sha, counted.count()));
+            } finally {
+                in.close();
+            }
         }
         CodingErrorAction onBad = strictUtf8 && !bom ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(onBad).onUnmappableCharacter(onBad);
@@ -197,7 +222,7 @@ final class TableLoader {
         }
     }
 
-    private static void accept(RecordReader.Record r, RowChecker checker, TypedRow row, List<Problem> rejections,
+    static void accept(RecordReader.Record r, RowChecker checker, TypedRow row, List<Problem> rejections,
                                List<Problem> warnings, Staging.Sink sink) throws SQLException, IOException {
         if (!r.ok()) {
             sink.rejected(r.line(), List.of(new Problem(r.problem(), "", r.message())), r.raw());

@@ -44,6 +44,19 @@ final class Utf8Output implements AutoCloseable {
         }
     }
 
+    /** Bytes that are UTF-8 already. */
+    void write(byte[] bytes, int off, int len) throws IOException {
+        if (pos > buf.length - len) {
+            flushBuffer();
+            if (len > buf.length) {
+                out.write(bytes, off, len);
+                return;
+            }
+        }
+        System.arraycopy(bytes, off, buf, pos, len);
+        pos += len;
+    }
+
     private void flushBuffer() throws IOException {
         out.write(buf, 0, pos);
         pos = 0;
