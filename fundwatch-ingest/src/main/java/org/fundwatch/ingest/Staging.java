@@ -56,10 +56,18 @@ final class Staging implements AutoCloseable {
     }
 
     void execute(String sql) throws SQLException {
+        long started = System.nanoTime();
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
         }
+        if (SQL_TIMING) {
+            System.err.printf("[sql %.2f s] %s%n", (System.nanoTime() - started) / 1e9,
+                    sql.length() > 160 ? sql.substring(0, 160) + "…" : sql);
+        }
     }
+
+    /** {@code -Dfundwatch.sql.timing=true} prints every staging statement with its time, for tuning. */
+    private static final boolean SQL_TIMING = Boolean.getBoolean("fundwatch.sql.timing");
 
     static String stagingTable(Table table) {
         return "stg_" + SqlDdl.identifier(table.name());
