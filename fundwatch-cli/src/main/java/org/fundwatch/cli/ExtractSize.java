@@ -23,12 +23,17 @@ final class ExtractSize {
 
     /** The generator's configuration, refused when its months run past the current one. */
     GeneratorConfig config(String format) {
+        return config(format, false);
+    }
+
+    /** The generator's configuration, optionally split into one extract per settlement month. */
+    GeneratorConfig config(String format, boolean splitMonths) {
         GeneratorConfig.OutputFormat f = switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> GeneratorConfig.OutputFormat.CSV;
             case "parquet" -> GeneratorConfig.OutputFormat.PARQUET;
             default -> throw new IllegalArgumentException("--format must be csv or parquet, not " + format);
         };
-        GeneratorConfig config = new GeneratorConfig(persons, months, seed, YearMonth.parse(start), f);
+        GeneratorConfig config = new GeneratorConfig(persons, months, seed, YearMonth.parse(start), f, splitMonths);
         refuseFuture(config, YearMonth.now());
         return config;
     }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write a synthetic extract (模拟数据) with planted violations of every type.",
                 "Besides one file per table it writes labels.csv (the planted cases) and near_misses.csv "
-                        + "(cases that must not fire). The same options always give the same bytes."})
+                        + "(cases that must not fire). The same options always give the same bytes.",
+                "With --split-months the same rows go to one directory per settlement month, each ingestible "
+                        + "with ingest --append after the previous one."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,9 +34,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "csv or parquet. Default: ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--split-months", description = "Write one extract directory per settlement month (OUT/2026-01/, "
+            + "OUT/2026-02/, …) from the same run, to ingest the first and --append the others in order; reference "
+            + "tables go into the first month, labels.csv and near_misses.csv stay in OUT.")
+    boolean splitMonths;
+
     @Override
     public Integer call() throws Exception {
-        GenerationSummary summary = new Generator(size.config(format)).generate(out, common.progress());
+        GenerationSummary summary = new Generator(size.config(format, splitMonths)).generate(out,
+                common.progress());
         print(summary, out, spec.commandLine().getOut());
         return 0;
     }

@@ -2,6 +2,7 @@ package org.fundwatch.synth;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.fundwatch.schema.ExchangeFormat;
 
@@ -10,6 +11,10 @@ import org.fundwatch.schema.ExchangeFormat;
  * settlement between fund, personal account and cash to the cent, and books pharmacy sales for the stock
  * movements. Ids derive from the person number and the person's visit sequence, so they never depend on the
  * order in which people are generated.
+ *
+ * <p>Given one directory per month (a split extract), a visit's rows — visit, diagnoses, settlements and fee lines —
+ * go to the month of its first settlement, except a reversal settlement and its refund lines, which go to the
+ * month of the reversal's settlement time. Rows are routed one by one: nothing is buffered.
  */
 final class ClaimSink implements AutoCloseable {
 
@@ -18,6 +23,8 @@ final class ClaimSink implements AutoCloseable {
     private final CsvTable disease;
     private final CsvTable setl;
     private final CsvTable fee;
+    /** Whether rows go to one file per month. */
+    private final boolean split;
     /** Net units (1/10,000) sold per pharmacy, item and month. */
     final long[][][] pharmacySales;
 
@@ -35,12 +42,21 @@ final class ClaimSink implements AutoCloseable {
     private String rxVisit;
 
     ClaimSink(Path dir, Calendar calendar, int pharmacies) throws IOException {
+        this(List.of(dir), calendar, pharmacies);
+    }
+
+    /** One directory (the whole period) or one per month of the calendar. */
+    ClaimSink(List<Path> dirs, Calendar calendar, int pharmacies) throws IOException {
+        if (dirs.size() != 1 && dirs.size() != calendar.months) {
+            throw new IllegalArgumentException("need one directory or one per month, got " + dirs.size());
+        }
         this.calendar = calendar;
         this.pharmacySales = new long[pharmacies][Item.ALL.length][calendar.months];
-        mdtrt = new CsvTable(dir, ExchangeFormat.MDTRT);
-        disease = new CsvTable(dir, ExchangeFormat.DISEINFO);
-        setl = new CsvTable(dir, ExchangeFormat.SETL);
-        fee = new CsvTable(dir, ExchangeFormat.FEEDETAIL);
+        this.split = dirs.size() > 1;
+        mdtrt = new CsvTable(dirs, ExchangeFormat.MDTRT);
+        disease = new CsvTable(dirs, ExchangeFormat.DISEINFO);
+        setl = new CsvTable(dirs, ExchangeFormat.SETL);
+        fee = new CsvTable(dirs, ExchangeFormat.FEEDETAIL);
         mId = mdtrt.col("mdtrt_id");
         mPsn = mdtrt.col("psn_no");
         mInst = mdtrt.col("fixmedins_code");
@@ -118,6 +134,11 @@ final class ClaimSink implements AutoCloseable {
         return "81" + sn.substring(2);
     }
 
+    /** The file (month index, or 0 when not split) of rows settled on {@code epochDay}. */
+    private int part(int epochDay) {
+        return split ? calendar.monthOf(epochDay) : 0;
+    }
+
     long rows(String table) {
         switch (table) {
             case "mdtrt": return mdtrt.rows();
@@ -162,30 +183,34 @@ final class ClaimSink implements AutoCloseable {
         }
         int firstSetlDay = v.inpatient() ? v.endDay : v.setlDay;
         int firstSetlSec = v.inpatient() ? v.endSec : v.setlSec;
+        int part = part(firstSetlDay);
         String s1 = "ST" + digits + "1";
         v.setlId = s1;
         for (int i = 0; i < n0; i++) {
-            writeLine(v, id, i, s1, v.cnt[i], amounts[i], v.day[i], v.sec[i], v.refundOf[i], doctor, dept, false, i);
+            writeLine(v, id, i, s1, v.cnt[i], amounts[i], v.day[i], v.sec[i], v.refundOf[i], doctor, dept, false, i,
+                    part);
         }
-        settlement(v, s1, id, firstSetlDay, firstSetlSec, n0, 1, null);
+        settlement(v, s1, id, firstSetlDay, firstSetlSec, n0, 1, null, part);
         int endDay = firstSetlDay;
         int endSec = firstSetlSec;
         if (v.mode != Visit.SETTLED) {
             int revSec = firstSetlSec + 600 + (int) (p.number % 1200);
             String s2 = "ST" + digits + "2";
+            int revPart = part(firstSetlDay);
             for (int i = 0; i < n0; i++) {
-                writeLine(v, id, n0 + i, s2, -v.cnt[i], -amounts[i], firstSetlDay, revSec, i, doctor, dept, true, i);
+                writeLine(v, id, n0 + i, s2, -v.cnt[i], -amounts[i], firstSetlDay, revSec, i, doctor, dept, true, i,
+                        revPart);
             }
-            settlement(v, s2, id, firstSetlDay, revSec, n0, -1, s1);
+            settlement(v, s2, id, firstSetlDay, revSec, n0, -1, s1, revPart);
             endSec = revSec;
             if (v.mode == Visit.RESETTLED) {
                 int againSec = revSec + 180;
                 String s3 = "ST" + digits + "3";
                 for (int i = 0; i < n0; i++) {
                     writeLine(v, id, 2 * n0 + i, s3, v.cnt[i], amounts[i], firstSetlDay, againSec - 60, -1, doctor,
-                            dept, true, i);
+                            dept, true, i, part);
                 }
-                settlement(v, s3, id, firstSetlDay, againSec, n0, 1, null);
+                settlement(v, s3, id, firstSetlDay, againSec, n0, 1, null, part);
                 endSec = againSec;
             }
         }
@@ -202,10 +227,10 @@ final class ClaimSink implements AutoCloseable {
         if (!v.inst.isPharmacy()) {
             mdtrt.str(mDoctor, doctor).str(mDept, dept);
         }
-        mdtrt.str(mNo, digits).end();
+        mdtrt.str(mNo, digits).end(part);
         for (int i = 0; i < v.diagCount; i++) {
             disease.str(dId, id).str(dCode, v.diag[i]).str(dMain, i == 0 ? "1" : "0").num(dSrt, i + 1)
-                    .str(dName, Diagnoses.name(v.diag[i])).end();
+                    .str(dName, Diagnoses.name(v.diag[i])).end(part);
         }
     }
 
@@ -214,7 +239,8 @@ final class ClaimSink implements AutoCloseable {
     }
 
     private void writeLine(Visit v, String id, int index, String setlId, long cnt, long amount, int day, int sec,
-                           int refundOf, String doctor, String dept, boolean generated, int source) throws IOException {
+                           int refundOf, String doctor, String dept, boolean generated, int source, int part)
+            throws IOException {
         Item it = v.item[source];
         StringBuilder sn = snBuf;
         sn.setLength(0);
@@ -254,7 +280,7 @@ final class ClaimSink implements AutoCloseable {
                 fee.chars(fTrace, "81", sn, 2);
             }
         }
-        fee.end();
+        fee.end(part);
         if (v.inst.isPharmacy()) {
             pharmacySales[v.inst.pharmacyIndex][it.ordinal()][calendar.monthOf(day)] += cnt;
         }
@@ -294,8 +320,8 @@ final class ClaimSink implements AutoCloseable {
         return amount < 0 ? -r : r;
     }
 
-    private void settlement(Visit v, String id, String mdtrtId, int day, int sec, int n, int sign, String init)
-            throws IOException {
+    private void settlement(Visit v, String id, String mdtrtId, int day, int sec, int n, int sign, String init,
+                            int part) throws IOException {
         long medfee = 0;
         long own = 0;
         long pre = 0;
@@ -332,7 +358,7 @@ final class ClaimSink implements AutoCloseable {
         if (init != null) {
             setl.str(sInit, init);
         }
-        setl.end();
+        setl.end(part);
     }
 
     @Override

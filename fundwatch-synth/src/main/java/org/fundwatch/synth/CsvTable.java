@@ -21,7 +21,8 @@ final class CsvTable implements Closeable {
 
     private final String name;
     private final List<String> columns;
-    private final Writer out;
+    /** One writer per part (a single file, or one file per month of a split extract). */
+    private final Writer[] outs;
     private final StringBuilder[] cells;
     private final StringBuilder line = new StringBuilder(512);
     private long rows;
@@ -31,16 +32,46 @@ final class CsvTable implements Closeable {
     }
 
     CsvTable(Path file, String name, List<String> columns) throws IOException {
+        this(List.of(file), name, columns);
+    }
+
+    /**
+     * One file of the table in each directory ({@code <table>.csv}), each with the header; {@link #end(int)} picks
+     * the file a row goes to.
+     */
+    CsvTable(List<Path> dirs, Table table) throws IOException {
+        this(dirs.stream().map(d -> d.resolve(table.name() + ".csv")).toList(), table.name(), table.columnNames());
+    }
+
+    private CsvTable(List<Path> files, String name, List<String> columns) throws IOException {
         this.name = name;
         this.columns = List.copyOf(columns);
-        this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-                1 << 16);
+        this.outs = new Writer[files.size()];
+        int buffer = files.size() == 1 ? 1 << 16 : 1 << 14;
+        try {
+            for (int i = 0; i < outs.length; i++) {
+                outs[i] = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(files.get(i)),
+                        StandardCharsets.UTF_8), buffer);
+                outs[i].write(String.join(",", columns));
+                outs[i].write('\n');
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         this.cells = new StringBuilder[columns.size()];
         for (int i = 0; i < cells.length; i++) {
             cells[i] = new StringBuilder(32);
         }
-        out.write(String.join(",", columns));
-        out.write('\n');
+    }
+
+    /** Number of files (parts) rows can go to. */
+    int parts() {
+        return outs.length;
     }
 
     String name() {
@@ -134,8 +165,13 @@ final class CsvTable implements Closeable {
         return this;
     }
 
-    /** Writes the row and clears the cells. */
+    /** Writes the row (to the first file) and clears the cells. */
     void end() throws IOException {
+        end(0);
+    }
+
+    /** Writes the row to file {@code part} and clears the cells. */
+    void end(int part) throws IOException {
         StringBuilder l = line;
         l.setLength(0);
         for (int i = 0; i < cells.length; i++) {
@@ -159,13 +195,30 @@ final class CsvTable implements Closeable {
             c.setLength(0);
         }
         l.append('\n');
-        out.append(l);
+        outs[part].append(l);
         rows++;
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        IOException failure = null;
+        for (Writer w : outs) {
+            if (w == null) {
+                continue;
+            }
+            try {
+                w.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static boolean needsQuotes(StringBuilder c) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -28,6 +30,13 @@ import org.fundwatch.schema.Table;
  * stays a month at 20,000 persons, so Poisson noise and the planted stays occasionally pass 1.5 × the peer median
  * with a small MAD) and, below about 2,000 persons, the opening-hour share of OFF_HOURS_SETTLEMENT for pharmacies
  * just above 20 settlements a month. Outpatient indicators (visits, cost per visit) stand out only where planted.
+ *
+ * <p>With {@link GeneratorConfig#splitMonths()} the same rows go to one extract directory per settlement month
+ * ({@code OUT/2026-01/} …), each ingestible with {@code ingest --append} after the previous one: the reference
+ * tables (persons, institutions, catalog, knowledge points, approvals, registries) in full in the first month, a
+ * visit with its diagnoses, settlements and fee lines in the month of its first settlement (a reversal and its
+ * refund lines in the month of the reversal), stock movements by {@code io_time}; {@code labels.csv} and
+ * {@code near_misses.csv} once, in {@code OUT}. The row counts returned are those of the whole run.
  */
 public final class Generator {
 
@@ -48,13 +57,22 @@ public final class Generator {
         Calendar cal = new Calendar(config.start(), config.months());
         Institutions institutions = new Institutions(config.persons(), seed);
         Catalog catalog = new Catalog(cal);
+        List<Path> dirs = new ArrayList<>();
+        if (config.splitMonths()) {
+            for (int m = 0; m < cal.months; m++) {
+                dirs.add(Files.createDirectories(outDir.resolve(cal.monthText(m))));
+            }
+        } else {
+            dirs.add(outDir);
+        }
+        Path refDir = dirs.get(0);
         Map<String, Long> rows = new LinkedHashMap<>();
         for (Table t : ExchangeFormat.TABLES) {
             rows.put(t.name(), 0L);
         }
-        rows.put("medins_info", institutions.write(outDir));
-        rows.put("med_list", catalog.write(outDir));
-        long[] kb = catalog.writeKnowledge(outDir);
+        rows.put("medins_info", institutions.write(refDir));
+        rows.put("med_list", catalog.write(refDir));
+        long[] kb = catalog.writeKnowledge(refDir);
         rows.put("kb_item_limit", kb[0]);
         rows.put("kb_item_pair", kb[1]);
 
@@ -63,9 +81,9 @@ public final class Generator {
         long nearMisses;
         try (LabelSink labels = new LabelSink(outDir)) {
             long[][][] sales;
-            try (Population population = new Population(outDir, seed, cal, institutions);
-                 ClaimSink sink = new ClaimSink(outDir, cal, institutions.pharmacies.size());
-                 CsvTable approvals = new CsvTable(outDir, ExchangeFormat.PSN_APPROVAL)) {
+            try (Population population = new Population(refDir, seed, cal, institutions);
+                 ClaimSink sink = new ClaimSink(dirs, cal, institutions.pharmacies.size());
+                 CsvTable approvals = new CsvTable(refDir, ExchangeFormat.PSN_APPROVAL)) {
                 byte[][] inflate = new byte[institutions.all.size()][cal.months];
                 Background background = new Background(cal, catalog, institutions, sink, inflate);
                 Scenarios scenarios = new Scenarios(cal, catalog, institutions, population, sink, background, labels,
@@ -112,13 +130,15 @@ public final class Generator {
                     rows.put(t, sink.rows(t));
                 }
             }
-            rows.put("inv_io", Inventory.write(outDir, cal, institutions, sales, labels, cases, seed));
+            rows.put("inv_io", Inventory.write(dirs, cal, institutions, sales, labels, cases, seed));
             labelsPerType = new LinkedHashMap<>(labels.perType);
             nearMisses = labels.nearMisses();
         }
         if (config.format() == GeneratorConfig.OutputFormat.PARQUET) {
             progress.start("converting to Parquet", ExchangeFormat.TABLES.size());
-            ParquetExport.convert(outDir);
+            for (Path dir : dirs) {
+                ParquetExport.convert(dir);
+            }
         }
         progress.finish();
         return new GenerationSummary(rows, labelsPerType, nearMisses, Duration.ofNanos(System.nanoTime() - started));

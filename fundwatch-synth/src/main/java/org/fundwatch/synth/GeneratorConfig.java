@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param seed    the same seed and configuration always give byte-identical files
  * @param start   first month of claims (default 2026-01)
  * @param format  CSV, or Parquet converted through DuckDB (labels stay CSV)
+ * @param splitMonths one extract directory per settlement month ({@code OUT/2026-01/}, …) instead of one for the
+ *                whole period: the same rows, distributed so that the months ingest one after the other with
+ *                {@code ingest --append}; reference tables go into the first month, labels stay in {@code OUT}
  */
-public record GeneratorConfig(long persons, int months, long seed, YearMonth start, OutputFormat format) {
+public record GeneratorConfig(long persons, int months, long seed, YearMonth start, OutputFormat format,
+                              boolean splitMonths) {
 
     /** Default first month of claims. */
     public static final YearMonth DEFAULT_START = YearMonth.of(2026, 1);
@@ -38,8 +42,18 @@ public record GeneratorConfig(long persons, int months, long seed, YearMonth sta
         }
     }
 
-    /** CSV output starting in {@link #DEFAULT_START}. */
+    /** One extract for the whole period. */
+    public GeneratorConfig(long persons, int months, long seed, YearMonth start, OutputFormat format) {
+        this(persons, months, seed, start, format, false);
+    }
+
+    /** CSV output starting in {@link #DEFAULT_START}, one extract for the whole period. */
     public GeneratorConfig(long persons, int months, long seed) {
         this(persons, months, seed, DEFAULT_START, OutputFormat.CSV);
+    }
+
+    /** The same configuration with one extract directory per settlement month, or one for the whole period. */
+    public GeneratorConfig withSplitMonths(boolean split) {
+        return new GeneratorConfig(persons, months, seed, start, format, split);
     }
 }

@@ -13,7 +13,7 @@ import org.fundwatch.synth.Institutions.Institution;
  * Pharmacy stock movements (进销存, {@code inv_io}) written after all sales are known: an opening stocktake, monthly
  * purchases that cover the month's sales with a margin, a few purchase returns inside that margin, and the monthly
  * sales. For the planted STOCK_MISMATCH cases the purchases fall short of the sales; for the near-miss they match
- * the sales exactly.
+ * the sales exactly. A split extract gets each movement in the month of its {@code io_time}.
  */
 final class Inventory {
 
@@ -24,6 +24,16 @@ final class Inventory {
 
     static long write(Path dir, Calendar cal, Institutions inst, long[][][] sales, LabelSink labels, int cases,
                       long seed) throws IOException {
+        return write(List.of(dir), cal, inst, sales, labels, cases, seed);
+    }
+
+    /**
+     * Writes to one directory, or to one per month of the calendar: each movement then goes to the month of its
+     * {@code io_time}.
+     */
+    static long write(List<Path> dirs, Calendar cal, Institutions inst, long[][][] sales, LabelSink labels,
+                      int cases, long seed) throws IOException {
+        boolean split = dirs.size() > 1;
         List<int[]> candidates = new ArrayList<>();
         for (Institution ph : inst.pharmacies) {
             for (Item it : Item.ALL) {
@@ -45,7 +55,7 @@ final class Inventory {
             int[] c = candidates.get(i);
             role[c[0]][c[1]] = (byte) (i < planted ? 1 : 2);
         }
-        try (CsvTable t = new CsvTable(dir, ExchangeFormat.INV_IO)) {
+        try (CsvTable t = new CsvTable(dirs, ExchangeFormat.INV_IO)) {
             int code = t.col("fixmedins_code");
             int item = t.col("med_list_codg");
             int type = t.col("inv_type");
@@ -86,20 +96,23 @@ final class Inventory {
                     }
                     if (opening > 0) {
                         t.str(code, ph.code).str(item, it.code).str(type, "3501").qty(cnt, opening)
-                                .time(time, cal.firstDay, 0).end();
+                                .time(time, cal.firstDay, 0).end(split ? cal.monthOf(cal.firstDay) : 0);
                     }
                     for (int m = 0; m < cal.months; m++) {
                         if (purchases[m] > 0) {
                             t.str(code, ph.code).str(item, it.code).str(type, "3503").qty(cnt, purchases[m])
-                                    .time(time, cal.monthStart[m], 7 * 3600 + r.nextInt(3600)).end();
+                                    .time(time, cal.monthStart[m], 7 * 3600 + r.nextInt(3600))
+                                    .end(split ? cal.monthOf(cal.monthStart[m]) : 0);
                         }
                         if (kind == 0 && m == 0 && purchases[m] > 0 && r.nextInt(10) == 0) {
                             t.str(code, ph.code).str(item, it.code).str(type, "3504").qty(cnt, 3 * UNIT)
-                                    .time(time, cal.monthStart[m] + 2, 10 * 3600).end();
+                                    .time(time, cal.monthStart[m] + 2, 10 * 3600)
+                                    .end(split ? cal.monthOf(cal.monthStart[m] + 2) : 0);
                         }
                         if (monthly[m] > 0) {
                             t.str(code, ph.code).str(item, it.code).str(type, "3505").qty(cnt, monthly[m])
-                                    .time(time, cal.monthStart[m + 1] - 1, 23 * 3600 + 59 * 60).end();
+                                    .time(time, cal.monthStart[m + 1] - 1, 23 * 3600 + 59 * 60)
+                                    .end(split ? cal.monthOf(cal.monthStart[m + 1] - 1) : 0);
                         }
                     }
                 }

@@ -29,6 +29,9 @@ final class ParquetExport {
             for (Table table : ExchangeFormat.TABLES) {
                 Path csv = dir.resolve(table.name() + ".csv");
                 Path parquet = dir.resolve(table.name() + ".parquet");
+                if (!Files.exists(csv)) {
+                    continue; // a later month of a split extract holds no reference tables
+                }
                 StringJoiner types = new StringJoiner(", ", "{", "}");
                 StringJoiner select = new StringJoiner(", ");
                 for (Column col : table.columns()) {
