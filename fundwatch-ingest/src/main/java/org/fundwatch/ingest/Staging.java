@@ -103,7 +103,11 @@ final class Staging implements AutoCloseable {
      * than appending value by value, and chunks load in order, so the table keeps the source order.
      */
     final class Sink implements AutoCloseable {
-        private static final int CHUNK_ROWS = 500_000;
+        /**
+         * Rows per chunk. Each chunk is one INSERT … read_csv; on 10 M fee lines 2 M-row chunks loaded in half the
+         * time of 500 k-row ones (fewer appends to the staged table), while still overlapping the next chunk's checks.
+         */
+        private static final int CHUNK_ROWS = 2_000_000;
         private final Table table;
         private final Column[] columns;
         private final String columnTypes;
