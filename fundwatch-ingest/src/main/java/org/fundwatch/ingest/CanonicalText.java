@@ -32,8 +32,22 @@ final class CanonicalText {
         }
     }
 
-    /** Howard Hinnant's civil-from-days, valid for the years the parser admits. */
     static void date(StringBuilder sb, long epochDay) {
+        long ymd = civil(epochDay);
+        long y = ymd / 10_000;
+        long m = ymd / 100 % 100;
+        long d = ymd % 100;
+        sb.append(y).append('-');
+        two(sb, m);
+        sb.append('-');
+        two(sb, d);
+    }
+
+    /**
+     * Howard Hinnant's civil-from-days: the date of an epoch day as {@code yyyyMMdd} in one long (valid for the years
+     * the parser admits), shared by every writer of dates so there is one calendar.
+     */
+    static long civil(long epochDay) {
         long z = epochDay + 719468;
         long era = Math.floorDiv(z, 146097);
         long doe = z - era * 146097;
@@ -46,10 +60,7 @@ final class CanonicalText {
         if (m <= 2) {
             y++;
         }
-        sb.append(y).append('-');
-        two(sb, m);
-        sb.append('-');
-        two(sb, d);
+        return y * 10_000 + m * 100 + d;
     }
 
     static void timestamp(StringBuilder sb, long epochMicros) {

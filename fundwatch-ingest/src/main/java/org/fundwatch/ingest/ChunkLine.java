@@ -97,20 +97,12 @@ final class ChunkLine {
         }
     }
 
-    /** Howard Hinnant's civil-from-days, as {@link CanonicalText#date}. */
+    /** The date as {@link CanonicalText#date} writes it. */
     void date(long epochDay) {
-        long z = epochDay + 719468;
-        long era = Math.floorDiv(z, 146097);
-        long doe = z - era * 146097;
-        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        long y = yoe + era * 400;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        long d = doy - (153 * mp + 2) / 5 + 1;
-        long m = mp < 10 ? mp + 3 : mp - 9;
-        if (m <= 2) {
-            y++;
-        }
+        long ymd = CanonicalText.civil(epochDay);
+        long y = ymd / 10_000;
+        long m = ymd / 100 % 100;
+        long d = ymd % 100;
         number(y);
         room(6);
         buf[len++] = '-';
