@@ -3,8 +3,6 @@ package org.fundwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +13,8 @@ import picocli.CommandLine;
 
 class FundwatchCliTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Fundwatch.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static TestingCli.Run run(String... args) {
+        return TestingCli.run(args);
     }
 
     @Test
@@ -35,7 +24,7 @@ class FundwatchCliTest {
             if (name.equals("help")) {
                 continue;
             }
-            Run r = run(name, "--help");
+            TestingCli.Run r = run(name, "--help");
             assertThat(r.exitCode()).as(name).isZero();
             assertThat(r.out()).as(name).contains("Usage: fundwatch " + name);
         }
@@ -55,7 +44,7 @@ class FundwatchCliTest {
 
     @Test
     void demoGeneratesAndIngestsWithoutRejections(@TempDir Path dir) {
-        Run r = run("demo", "--out", dir.toString(), "--persons", "2000", "--months", "1", "--quiet");
+        TestingCli.Run r = run("demo", "--out", dir.toString(), "--persons", "2000", "--months", "1", "--quiet");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("= accepted").contains("+ rejected 0: OK");
         assertThat(dir.resolve("dataset").resolve("manifest.json")).exists();
@@ -69,7 +58,7 @@ class FundwatchCliTest {
                 .exitCode()).isZero();
         Files.writeString(extract.resolve("ext_death.csv"), "not-a-date-row,2026-13-45,x\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-        Run r = run("ingest", "--source", extract.toString(), "--out", dir.resolve("d").toString(), "--quiet");
+        TestingCli.Run r = run("ingest", "--source", extract.toString(), "--out", dir.resolve("d").toString(), "--quiet");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("rejected rows:").contains("OK");
         List<String> q = Files.readAllLines(dir.resolve("d").resolve("quarantine").resolve("ext_death.csv"));
@@ -96,7 +85,7 @@ class FundwatchCliTest {
         Files.writeString(extract.resolve("mdtrt.csv"), "mdtrt_id\n");
         Files.writeString(extract.resolve("setl.csv"), "setl_id\n");
         Files.writeString(extract.resolve("feedetail.csv"), "feedetl_sn\n");
-        Run r = run("ingest", "--source", extract.toString(), "--out", dir.resolve("d").toString(), "--quiet");
+        TestingCli.Run r = run("ingest", "--source", extract.toString(), "--out", dir.resolve("d").toString(), "--quiet");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("MISSING_COLUMN").contains("psn_info.csv").contains("gend");
         assertThat(dir.resolve("d").resolve("manifest.json")).doesNotExist();

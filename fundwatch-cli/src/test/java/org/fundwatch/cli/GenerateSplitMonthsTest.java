@@ -3,8 +3,6 @@ package org.fundwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,28 +15,18 @@ import org.fundwatch.schema.ExchangeFormat;
 import org.fundwatch.schema.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code generate --split-months}: month by month with {@code ingest --append} equals the unsplit extract at once. */
 class GenerateSplitMonthsTest {
 
     private static final Pattern COUNT = Pattern.compile("\"(rejected|warned)\"\\s*:\\s*(\\d+)");
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Fundwatch.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static TestingCli.Run run(String... args) {
+        return TestingCli.run(args);
     }
 
     private static void ok(String... args) {
-        Run r = run(args);
+        TestingCli.Run r = run(args);
         assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
     }
 
@@ -79,7 +67,7 @@ class GenerateSplitMonthsTest {
         ok("ingest", "--source", split.resolve(months.get(0)).toString(), "--out", splitDataset.toString(),
                 "--quiet");
         for (String m : months.subList(1, months.size())) {
-            Run r = run("ingest", "--source", split.resolve(m).toString(), "--out", splitDataset.toString(),
+            TestingCli.Run r = run("ingest", "--source", split.resolve(m).toString(), "--out", splitDataset.toString(),
                     "--append", "--quiet");
             assertThat(r.exitCode()).as(m + "\n" + r.out() + r.err()).isZero();
             assertThat(r.out()).as(m).contains("rejected 0: OK");
