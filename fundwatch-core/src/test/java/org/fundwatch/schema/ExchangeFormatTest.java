@@ -75,6 +75,26 @@ class ExchangeFormatTest {
     }
 
     @Test
+    void aBureauFileOverridesAndExtendsTheMedTypeDefaults(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("med_type_setting.csv");
+        java.nio.file.Files.writeString(file, "prefix,setting\n# local codes\n9901,INPATIENT\n41,OUTPATIENT\n");
+        MedTypeSettings s = MedTypeSettings.defaultsWith(file);
+        assertThat(s.settingOf("9901")).isEqualTo(CareSetting.INPATIENT);
+        assertThat(s.settingOf("41")).isEqualTo(CareSetting.OUTPATIENT);
+        assertThat(s.settingOf("21")).isEqualTo(CareSetting.INPATIENT);
+    }
+
+    @Test
+    void aMedTypeFileWithAnUnknownSettingNamesTheLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("m.csv");
+        java.nio.file.Files.writeString(file, "2,WARD\n");
+        assertThatThrownBy(() -> MedTypeSettings.defaultsWith(file)).hasMessageContaining("m.csv:1")
+                .hasMessageContaining("WARD");
+    }
+
+    @Test
     void unknownTableIsNamedInTheError() {
         assertThatThrownBy(() -> ExchangeFormat.requireTable("fee")).hasMessageContaining("unknown table fee");
     }
