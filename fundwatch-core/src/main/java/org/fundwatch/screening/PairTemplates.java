@@ -1,0 +1,241 @@
+package org.fundwatch.screening;
+
+import java.util.List;
+import java.util.Set;
+import org.fundwatch.rules.Grain;
+import org.fundwatch.rules.Params;
+import org.fundwatch.rules.Rule;
+
+/** 行为类 templates relating lines of a visit or a patient (DOMAIN.md §3.2). */
+final class PairTemplates {
+
+    private PairTemplates() {
+    }
+
+    /** 重复收费: the same item twice in one visit at the same {@code fee_ocur_time}; the later lines are duplicates. */
+    static final class SameTimeDuplicate extends BaseTemplate {
+        SameTimeDuplicate(Rule rule) {
+            super(rule);
+        }
+
+        @Override
+        public Set<Pass> passes() {
+            return Set.of(Pass.DUPLICATE);
+        }
+
+        @Override
+        public String query(CompileContext ctx) {
+            RawSelect dup = RawSelect.line("q").set("v1", "q.first_sn").set("v2", "q.fee_time").set("v3", "q.n");
+            return """
+                    WITH q AS (
+                      SELECT l.*, row_number() OVER (PARTITION BY l.mdtrt_id, l.code, l.fee_time ORDER BY l.feedetl_sn) AS k,
+                             count(*) OVER (PARTITION BY l.mdtrt_id, l.code, l.fee_time) AS n,
+                             min(l.feedetl_sn) OVER (PARTITION BY l.mdtrt_id, l.code, l.fee_time) AS first_sn
+                      FROM fw_p_dup l)
+                    SELECT %s
+                    FROM q WHERE q.k > 1 AND %s
+                    UNION ALL
+                    SELECT %s
+                    FROM q JOIN q f ON f.feedetl_sn = q.first_sn WHERE q.k > 1 AND %s""".formatted(
+                    dup.list(), ctx.inWindow("q.fee_date"), dup.involvedLine("f").list(), ctx.inWindow("q.fee_date"));
+        }
+
+        @Override
+        public Explanation explain(RawRow r) {
+            return new Explanation("项目" + item(r) + "在同一就诊同一时间" + r.text("v2") + "重复收费（与明细" + r.text("v1")
+                    + "相同）", "Item " + itemEn(r) + " billed again in the same visit at the same time " + r.text("v2")
+                    + " as line " + r.text("v1"), rule.basis());
+        }
+    }
+
+    /** Relations of {@code kb_item_pair} (FORMAT.md): a and b as the pair's items. */
+    enum Relation { EXCLUSIVE, BUNDLE, CONTRAINDICATED, REQUIRES, PRIOR_REQUIRED }
+
+    /**
+     * A pair relation: EXCLUSIVE (b billed with a, which includes it: b is the duplicate, in the pair's scope),
+     * BUNDLE (two or more components b of bundle a in one visit), CONTRAINDICATED (a and b in one visit), REQUIRES
+     * (b without a in the visit), PRIOR_REQUIRED (b without a for the same patient in the {@code window_days} before).
+     */
+    static final class ItemPair extends BaseTemplate {
+        record Config(Relation relation, int windowDays, int minComponents) {
+            static Config from(Params p) {
+                Relation r = p.choice("relation", Relation.class, null);
+                if (r == null) {
+                    p.requiredText("relation");
+                }
+                return new Config(r, p.integer("window_days", 90), p.integer("min_components", 2));
+            }
+        }
+
+        private final Config config;
+
+        ItemPair(Rule rule) {
+            super(rule);
+            this.config = Config.from(rule.params());
+        }
+
+        @Override
+        public Grain grain() {
+            return switch (config.relation()) {
+                case BUNDLE, CONTRAINDICATED -> Grain.VISIT;
+                default -> Grain.LINE;
+            };
+        }
+
+        @Override
+        public List<DataNeed> needs() {
+            return List.of(DataNeed.pairRelation(config.relation().name()));
+        }
+
+        private String pairJoin(String line, String side) {
+            return "JOIN fw_kp_pair p ON p.relation = '" + config.relation() + "' AND p.hilist_code_" + side + " = "
+                    + line + ".code AND " + line + ".fee_date BETWEEN p.begndate AND p.enddate";
+        }
+
+        @Override
+        public String query(CompileContext ctx) {
+            String window = ctx.inWindow("b.fee_date");
+            RawSelect b = RawSelect.line("b").set("kp_id", "p.kp_id").set("basis", "p.basis");
+            return switch (config.relation()) {
+                case EXCLUSIVE -> {
+                    String pairs = """
+                            SELECT b.*, a.feedetl_sn AS a_sn, a.hilist_name AS a_name, p.kp_id, p.basis, p.scope
+                            FROM fw_p_line b %s
+                            JOIN fw_p_line a ON a.code = p.hilist_code_a AND %s
+                            WHERE %s""";
+                    String sameVisit = pairs.formatted(pairJoin("b", "b"),
+                            "a.mdtrt_id = b.mdtrt_id AND p.scope <> 'SAME_DAY'", window);
+                    String sameDay = pairs.formatted(pairJoin("b", "b"),
+                            "a.psn_no = b.psn_no AND a.fee_date = b.fee_date AND p.scope = 'SAME_DAY'", window);
+                    RawSelect h = RawSelect.line("h").set("kp_id", "h.kp_id").set("basis", "h.basis")
+                            .set("v1", "h.a_name").set("v2", "h.scope").set("v3", "h.a_sn");
+                    yield "WITH h AS (" + sameVisit + "\nUNION ALL\n" + sameDay + ")\nSELECT " + h.list()
+                            + "\nFROM h\nUNION ALL\nSELECT " + h.copy().set("line_sn", "h.a_sn").set("line_role", "2")
+                            .set("line_amt", "0").list() + "\nFROM h";
+                }
+                case BUNDLE -> """
+                        WITH c AS (SELECT b.*, p.hilist_code_a AS bundle, p.kp_id, p.basis FROM fw_p_line b %s),
+                        g AS (SELECT mdtrt_id, bundle, count(DISTINCT code) AS n, sum(exposed) AS total, min(fee_date) AS first_date,
+                                     min(fee_time) AS first_time
+                              FROM c GROUP BY mdtrt_id, bundle HAVING count(DISTINCT code) >= %d)
+                        SELECT %s
+                        FROM c JOIN g ON g.mdtrt_id = c.mdtrt_id AND g.bundle = c.bundle
+                        LEFT JOIN fw_catalog bc ON bc.hilist_code = c.bundle AND g.first_date BETWEEN bc.begndate AND bc.enddate
+                        WHERE %s""".formatted(pairJoin("b", "b"), config.minComponents(),
+                        RawSelect.line("c").set("kp_id", "c.kp_id").set("basis", "c.basis")
+                                .set("feedetl_sn", "NULL").set("hilist_code", "c.bundle")
+                                .set("hilist_name", "coalesce(bc.hilist_name, c.bundle)")
+                                .set("occur_time", "g.first_time").set("occur_date", "g.first_date")
+                                .set("vola_amt", "CASE WHEN bc.cap IS NULL OR bc.cap >= g.total THEN g.total ELSE g.total - bc.cap END")
+                                .set("v1", "g.n").set("v2", "g.total").set("v3", "bc.cap").list(),
+                        ctx.inWindow("g.first_date"));
+                case CONTRAINDICATED -> {
+                    RawSelect h = RawSelect.line("h").set("kp_id", "h.kp_id").set("basis", "h.basis")
+                            .set("feedetl_sn", "NULL").set("v1", "h.a_name").set("v2", "h.a_code")
+                            .set("occur_time", "h.first_time").set("occur_date", "h.first_date")
+                            .set("vola_amt", "h.b_total");
+                    yield """
+                            WITH h0 AS (
+                              SELECT b.*, a.feedetl_sn AS a_sn, a.hilist_name AS a_name, a.code AS a_code, p.kp_id, p.basis
+                              FROM fw_p_line b %s
+                              JOIN fw_p_line a ON a.mdtrt_id = b.mdtrt_id AND a.code = p.hilist_code_a),
+                            h AS (SELECT h0.*, min(fee_date) OVER (PARTITION BY mdtrt_id, code) AS first_date,
+                                         min(fee_time) OVER (PARTITION BY mdtrt_id, code) AS first_time,
+                                         sum(exposed) OVER (PARTITION BY mdtrt_id, code, a_sn) AS b_total
+                                  FROM h0)
+                            SELECT %s FROM h WHERE %s
+                            UNION ALL
+                            SELECT %s FROM h WHERE %s""".formatted(pairJoin("b", "b"), h.list(),
+                            ctx.inWindow("h.first_date"), h.copy().set("line_sn", "h.a_sn").set("line_role", "2")
+                                    .set("line_amt", "0").list(), ctx.inWindow("h.first_date"));
+                }
+                case REQUIRES -> """
+                        SELECT %s
+                        FROM fw_p_line b %s
+                        WHERE %s AND NOT EXISTS (SELECT 1 FROM fw_p_line a WHERE a.mdtrt_id = b.mdtrt_id AND a.code = p.hilist_code_a)"""
+                        .formatted(b.copy().set("v1", "p.hilist_code_a").set("v2", "(SELECT min(c.hilist_name) FROM fw_catalog c WHERE c.hilist_code = p.hilist_code_a)").list(),
+                                pairJoin("b", "b"), window);
+                case PRIOR_REQUIRED -> """
+                        SELECT %s
+                        FROM fw_p_line b %s
+                        WHERE %s AND NOT EXISTS (
+                          SELECT 1 FROM fw_kp_pair p2 JOIN fw_p_line a ON a.code = p2.hilist_code_a
+                          WHERE p2.relation = 'PRIOR_REQUIRED' AND p2.hilist_code_b = b.code AND a.psn_no = b.psn_no
+                            AND a.fee_date BETWEEN %s AND b.fee_date)"""
+                        .formatted(b.copy().set("v1", "p.hilist_code_a").set("v2", String.valueOf(config.windowDays()))
+                                        .set("v3", "(SELECT min(c.hilist_name) FROM fw_catalog c WHERE c.hilist_code = p.hilist_code_a)").list(),
+                                pairJoin("b", "b"), window, ctx.dialect().addDays("b.fee_date", "-" + config.windowDays()));
+            };
+        }
+
+        @Override
+        public Explanation explain(RawRow r) {
+            return switch (config.relation()) {
+                case EXCLUSIVE -> new Explanation("项目" + item(r) + "已包含在同" + ("SAME_DAY".equals(r.text("v2")) ? "日" : "次就诊")
+                        + "收取的【" + r.text("v1") + "】（明细" + r.text("v3") + "）中，重复收费",
+                        "Item " + itemEn(r) + " is already included in " + r.text("v1") + " (line " + r.text("v3")
+                                + ") billed " + ("SAME_DAY".equals(r.text("v2")) ? "the same day" : "in the same visit"),
+                        evidence(r));
+                case BUNDLE -> new Explanation("同一就诊分解收取打包项目" + item(r) + "的" + r.text("v1") + "个组成项目，合计"
+                        + r.number("v2") + "元" + (r.text("v3").isEmpty() ? "" : "，打包项目价格上限" + r.number("v3") + "元"),
+                        r.text("v1") + " components of bundle " + itemEn(r) + " billed separately in one visit, "
+                                + r.number("v2") + " yuan" + (r.text("v3").isEmpty() ? "" : " against a bundle cap of "
+                                + r.number("v3") + " yuan"), evidence(r));
+                case CONTRAINDICATED -> new Explanation("同一就诊同时使用配伍禁忌药品" + item(r) + "与【" + r.text("v1") + "】",
+                        "Contraindicated drugs " + itemEn(r) + " and " + r.text("v1") + " in the same visit", evidence(r));
+                case REQUIRES -> new Explanation("项目" + item(r) + "须与【" + (r.text("v2").isEmpty() ? r.text("v1") : r.text("v2"))
+                        + "】同时收取，本次就诊未见该项目",
+                        "Item " + itemEn(r) + " is payable only with " + r.text("v1") + ", which the visit does not have",
+                        evidence(r));
+                case PRIOR_REQUIRED -> new Explanation("二线用药" + item(r) + "使用前" + r.text("v2") + "日内未见一线药品【"
+                        + (r.text("v3").isEmpty() ? r.text("v1") : r.text("v3")) + "】",
+                        "Second-line drug " + itemEn(r) + " without the first-line drug " + r.text("v1") + " in the "
+                                + r.text("v2") + " days before", evidence(r));
+            };
+        }
+    }
+
+    /** 分解处方: the same item for one patient in two or more outpatient or pharmacy visits at one institution on one day. */
+    static final class SplitPrescription extends BaseTemplate {
+        SplitPrescription(Rule rule) {
+            super(rule);
+        }
+
+        @Override
+        public Grain grain() {
+            return Grain.VISIT;
+        }
+
+        @Override
+        public String query(CompileContext ctx) {
+            RawSelect s = RawSelect.line("q").set("feedetl_sn", "NULL").set("occur_time", "q.visit_time")
+                    .set("occur_date", "q.fee_date").set("vola_amt", "q.visit_total").set("v1", "q.n_visits")
+                    .set("v2", "q.first_visit");
+            return """
+                    WITH r AS (
+                      SELECT l.*, dense_rank() OVER (PARTITION BY l.psn_no, l.fixmedins_code, l.fee_date, l.code
+                                                     ORDER BY l.visit_time, l.mdtrt_id) AS visit_no
+                      FROM fw_p_line l
+                      WHERE l.same_day_visits > 1 AND l.setting <> 'INPATIENT' AND l.rxno IS NOT NULL AND l.rxno <> ''),
+                    q AS (
+                      SELECT r.*, max(visit_no) OVER (PARTITION BY psn_no, fixmedins_code, fee_date, code) AS n_visits,
+                             min(CASE WHEN visit_no = 1 THEN mdtrt_id END) OVER (PARTITION BY psn_no, fixmedins_code, fee_date, code) AS first_visit,
+                             sum(exposed) OVER (PARTITION BY mdtrt_id, code) AS visit_total
+                      FROM r)
+                    SELECT %s FROM q WHERE q.n_visits > 1 AND q.visit_no > 1 AND %s
+                    UNION ALL
+                    SELECT %s FROM q JOIN q f ON f.psn_no = q.psn_no AND f.fixmedins_code = q.fixmedins_code
+                         AND f.fee_date = q.fee_date AND f.code = q.code AND f.visit_no = 1
+                    WHERE q.n_visits > 1 AND q.visit_no > 1 AND %s""".formatted(s.list(), ctx.inWindow("q.fee_date"),
+                    s.involvedLine("f").list(), ctx.inWindow("q.fee_date"));
+        }
+
+        @Override
+        public Explanation explain(RawRow r) {
+            return new Explanation("同一参保人同日在同一机构" + r.text("v1") + "次就诊/购药重复开具" + item(r) + "（首次就诊"
+                    + r.text("v2") + "），疑似分解处方",
+                    "Item " + itemEn(r) + " prescribed to one patient in " + r.text("v1")
+                            + " visits at one institution on one day (first visit " + r.text("v2") + ")", evidence(r));
+        }
+    }
+}

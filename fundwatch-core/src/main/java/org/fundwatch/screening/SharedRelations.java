@@ -1,0 +1,156 @@
+package org.fundwatch.screening;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.fundwatch.schema.MedTypeSettings;
+
+/**
+ * The relations every rule reads, derived from the dataset's tables: visits net of reversals with their person
+ * and institution, fee lines net of refunds, diagnoses without dots, catalog and knowledge points with open dates
+ * closed, approvals; then the {@link Pass passes}. Conventions of DOMAIN.md §3 are applied here once: a visit
+ * whose settlements net to zero is cancelled and absent; refund lines subtract from the line they refund; the care
+ * setting comes from the med_type table.
+ */
+final class SharedRelations {
+    static final String FAR_FUTURE = "DATE '9999-12-31'";
+    static final String FAR_PAST = "DATE '0001-01-01'";
+
+    private final SqlDialect d;
+    private final MedTypeSettings settings;
+
+    SharedRelations(SqlDialect dialect, MedTypeSettings settings) {
+        this.d = dialect;
+        this.settings = settings;
+    }
+
+    List<Statement> prelude() {
+        List<Statement> out = new ArrayList<>();
+        out.add(table("fw_person", """
+                SELECT psn_no, min(certno) AS certno, min(gend) AS gend, min(brdy) AS brdy
+                FROM psn_info GROUP BY psn_no"""));
+        out.add(table("fw_setl", """
+                SELECT s.mdtrt_id, sum(s.medfee_sumamt) AS net_fee, count(*) AS n_setl,
+                       sum(s.fund_pay_sumamt) AS net_fund, sum(s.acct_pay) AS net_acct,
+                       min(CASE WHEN e.setl_id IS NOT NULL THEN s.setl_id END) AS setl_id,
+                       min(CASE WHEN e.setl_id IS NOT NULL THEN s.setl_time END) AS setl_time
+                FROM setl s
+                LEFT JOIN (SELECT x.setl_id FROM setl x
+                           WHERE coalesce(x.refd_setl_flag, '0') <> '1'
+                             AND x.setl_id NOT IN (SELECT init_setl_id FROM setl WHERE init_setl_id IS NOT NULL)) e
+                       ON e.setl_id = s.setl_id
+                GROUP BY s.mdtrt_id"""));
+        out.add(table("fw_visit0", """
+                SELECT m.mdtrt_id, m.psn_no, p.certno, p.gend, p.brdy, m.fixmedins_code, i.fixmedins_type,
+                       i.medins_lv, i.lat, i.lon, i.bed_cnt, m.med_type, %s AS setting, m.insutype,
+                       m.begntime, m.endtime, CAST(m.begntime AS DATE) AS begn_date,
+                       CAST(coalesce(m.endtime, m.begntime) AS DATE) AS end_date,
+                       m.dscg_maindiag_code AS maindiag_code,
+                       upper(replace(coalesce(m.dscg_maindiag_code, ''), '.', '')) AS maindiag,
+                       s.setl_id, coalesce(s.setl_time, m.endtime, m.begntime) AS setl_time,
+                       CAST(coalesce(s.setl_time, m.endtime, m.begntime) AS DATE) AS setl_date,
+                       CAST(coalesce(s.net_fund, 0) + coalesce(s.net_acct, 0) AS DECIMAL(18,2)) AS fund_amt
+                FROM mdtrt m
+                LEFT JOIN fw_person p ON p.psn_no = m.psn_no
+                LEFT JOIN medins_info i ON i.fixmedins_code = m.fixmedins_code
+                LEFT JOIN fw_setl s ON s.mdtrt_id = m.mdtrt_id
+                WHERE NOT (coalesce(s.n_setl, 0) > 1 AND s.net_fee = 0)""".formatted(settingCase("m.med_type"))));
+        // Repeat visits of one person at one institution on one day: their lines feed the split-prescription rule.
+        out.add(table("fw_visit", """
+                SELECT v.*, CASE WHEN v.setting <> 'INPATIENT'
+                       THEN count(*) OVER (PARTITION BY v.psn_no, v.fixmedins_code, v.begn_date, v.setting <> 'INPATIENT')
+                       ELSE 0 END AS same_day_visits
+                FROM fw_visit0 v"""));
+        out.add(table("fw_refund", """
+                SELECT init_feedetl_sn AS sn, sum(cnt) AS cnt, sum(det_item_fee_sumamt) AS amt,
+                       sum(coalesce(inscp_scp_amt, det_item_fee_sumamt)) AS inscp
+                FROM feedetail WHERE init_feedetl_sn IS NOT NULL GROUP BY init_feedetl_sn"""));
+        out.add(new Statement("fw_line", d.createTempView("fw_line", """
+                SELECT f.feedetl_sn, f.mdtrt_id, f.psn_no, f.setl_id, f.fee_ocur_time AS fee_time,
+                       CAST(f.fee_ocur_time AS DATE) AS fee_date, f.med_list_codg AS code, f.medins_list_name,
+                       f.cnt + coalesce(r.cnt, 0) AS cnt, f.pric,
+                       f.det_item_fee_sumamt + coalesce(r.amt, 0) AS amt,
+                       coalesce(f.inscp_scp_amt, f.det_item_fee_sumamt) + coalesce(r.inscp, 0) AS exposed,
+                       f.fulamt_ownpay_amt AS ownpay, f.rxno
+                FROM feedetail f LEFT JOIN fw_refund r ON r.sn = f.feedetl_sn
+                WHERE f.init_feedetl_sn IS NULL AND f.cnt + coalesce(r.cnt, 0) > 0""")));
+        out.add(table("fw_diag", """
+                SELECT mdtrt_id, upper(replace(diag_code, '.', '')) AS diag FROM diseinfo
+                UNION
+                SELECT mdtrt_id, upper(replace(dscg_maindiag_code, '.', '')) FROM mdtrt
+                WHERE dscg_maindiag_code IS NOT NULL"""));
+        out.add(table("fw_catalog", """
+                SELECT hilist_code, hilist_name, list_type, chrgitm_lv, hilist_pric_uplmt_amt AS cap,
+                       begndate, coalesce(enddate, %s) AS enddate
+                FROM med_list""".formatted(FAR_FUTURE)));
+        out.add(table("fw_kp_limit", """
+                SELECT kp_id, hilist_code, lmt_type, lmt_value, coalesce(begndate, %s) AS begndate,
+                       coalesce(enddate, %s) AS enddate, basis
+                FROM kb_item_limit""".formatted(FAR_PAST, FAR_FUTURE)));
+        out.add(table("fw_kp_pair", """
+                SELECT kp_id, hilist_code_a, hilist_code_b, relation, coalesce(scope, 'SAME_VISIT') AS scope,
+                       coalesce(begndate, %s) AS begndate, coalesce(enddate, %s) AS enddate, basis
+                FROM kb_item_pair""".formatted(FAR_PAST, FAR_FUTURE)));
+        // Items the line rules look at; ROUTINE alone (bed, nursing) matters only to the day pass.
+        out.add(table("fw_kp_items", """
+                SELECT hilist_code AS code FROM fw_kp_limit WHERE lmt_type <> 'ROUTINE'
+                UNION SELECT hilist_code_a FROM fw_kp_pair
+                UNION SELECT hilist_code_b FROM fw_kp_pair"""));
+        out.add(table("fw_approval", """
+                SELECT aprv_no, psn_no, hilist_code, vola_bhvr_type, begndate, coalesce(enddate, %s) AS enddate
+                FROM psn_approval""".formatted(FAR_FUTURE)));
+        return out;
+    }
+
+    Statement pass(Pass pass) {
+        return switch (pass) {
+            case LINE -> table(pass.relation(), """
+                    SELECT l.*, v.certno, v.gend, v.brdy, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type,
+                           v.setting, v.insutype, v.same_day_visits, v.begntime AS visit_time, v.begn_date, v.end_date, v.maindiag_code,
+                           coalesce(c.hilist_name, l.medins_list_name) AS hilist_name, c.list_type, c.chrgitm_lv,
+                           c.cap, c.begndate AS cap_from, c.hilist_code IS NOT NULL AS in_catalog
+                    FROM fw_line l
+                    JOIN fw_visit v ON v.mdtrt_id = l.mdtrt_id
+                    LEFT JOIN fw_catalog c ON c.hilist_code = l.code AND l.fee_date BETWEEN c.begndate AND c.enddate
+                    WHERE c.hilist_code IS NULL OR l.pric > c.cap OR (c.chrgitm_lv = '03' AND l.ownpay < l.amt)
+                       OR c.list_type = '102' OR v.same_day_visits > 1
+                       OR l.code IN (SELECT code FROM fw_kp_items)""");
+            case DUPLICATE -> table(pass.relation(), """
+                    SELECT l.*, v.certno, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type, v.setting,
+                           v.insutype, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name
+                    FROM fw_line l
+                    JOIN (SELECT %s AS h FROM feedetail WHERE init_feedetl_sn IS NULL
+                          GROUP BY 1 HAVING count(*) > 1) d ON d.h = %s
+                    JOIN fw_visit v ON v.mdtrt_id = l.mdtrt_id
+                    LEFT JOIN fw_catalog c ON c.hilist_code = l.code AND l.fee_date BETWEEN c.begndate AND c.enddate"""
+                    .formatted(d.hash("mdtrt_id", "med_list_codg", "fee_ocur_time"),
+                            d.hash("l.mdtrt_id", "l.code", "l.fee_time")));
+            case NON_ROUTINE_DAYS -> table(pass.relation(), """
+                    SELECT DISTINCT l.mdtrt_id, l.fee_date
+                    FROM fw_line l
+                    JOIN fw_visit v ON v.mdtrt_id = l.mdtrt_id AND v.setting = 'INPATIENT'
+                    LEFT JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'ROUTINE'
+                         AND k.lmt_value = '1' AND l.fee_date BETWEEN k.begndate AND k.enddate
+                    WHERE k.kp_id IS NULL""");
+        };
+    }
+
+    private Statement table(String name, String query) {
+        return new Statement(name, d.createTempTable(name, query));
+    }
+
+    /** The med_type → setting table as a CASE, longest prefix first (prefixes are digits, checked on load). */
+    private String settingCase(String medType) {
+        List<MedTypeSettings.Entry> entries = new ArrayList<>(settings.entries());
+        entries.sort(Comparator.comparingInt((MedTypeSettings.Entry e) -> e.prefix().length()).reversed());
+        StringBuilder sql = new StringBuilder("CASE");
+        for (MedTypeSettings.Entry e : entries) {
+            if (!e.prefix().matches("[0-9A-Za-z]+")) {
+                throw new IllegalArgumentException("med_type prefix is not a code: " + e.prefix());
+            }
+            sql.append(" WHEN ").append(medType).append(" LIKE '").append(e.prefix()).append("%' THEN '")
+                    .append(e.setting().name()).append("'");
+        }
+        return sql.append(" ELSE 'OUTPATIENT' END").toString();
+    }
+}

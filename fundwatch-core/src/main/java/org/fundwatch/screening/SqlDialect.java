@@ -1,0 +1,49 @@
+package org.fundwatch.screening;
+
+import java.time.LocalDate;
+
+/**
+ * The SQL a batch engine speaks, as capability methods: everything that differs between DuckDB and Spark SQL is
+ * written here and nowhere else. Arguments are SQL expressions produced by the compiler, never user text.
+ */
+public interface SqlDialect {
+
+    String name();
+
+    /** {@code CREATE TEMP TABLE name AS query} (or the engine's cached equivalent). */
+    String createTempTable(String name, String query);
+
+    /** A view over a query, re-evaluated by each reader. */
+    String createTempView(String name, String query);
+
+    /** A 64-bit hash of the values (used to find duplicate keys with a narrow aggregate). */
+    String hash(String... expressions);
+
+    /** Whole days from {@code from} to {@code to} (both DATE). */
+    String daysBetween(String from, String to);
+
+    /** Seconds from {@code from} to {@code to} (both TIMESTAMP without zone). */
+    String secondsBetween(String from, String to);
+
+    /** {@code date} plus {@code days} (an integer expression). */
+    String addDays(String date, String days);
+
+    /** Days since 1970-01-01, for RANGE windows over dates. */
+    String dayNumber(String date);
+
+    /** {@code yyyy-MM} of a DATE. */
+    String monthText(String date);
+
+    /** Whether {@code value} matches the regular expression {@code pattern} (both expressions). */
+    String regexpMatches(String value, String pattern);
+
+    /** The value of {@code value} on the row where {@code key} is largest. */
+    String argMax(String value, String key);
+
+    /** A text as a decimal, NULL when it is not a number. */
+    String tryDecimal(String text);
+
+    default String date(LocalDate day) {
+        return "DATE '" + day + "'";
+    }
+}

@@ -1,0 +1,44 @@
+-- FW-182 Quantity above the per-visit maximum (inpatient) (QUANTITY_LIMIT)
+SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
+         AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
+         AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'QUANTITY_LIMIT')
+         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+FROM (
+WITH q AS (
+  SELECT l.*, k.kp_id, k.basis, CAST(k.lmt_value AS DECIMAL(18,4)) AS mx,
+         sum(l.cnt) OVER (PARTITION BY l.mdtrt_id, l.code ORDER BY l.fee_time, l.feedetl_sn
+                          ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
+         sum(l.cnt) OVER (PARTITION BY l.mdtrt_id, l.code) AS total
+  FROM fw_p_line l
+  JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'MAX_CNT_PER_VISIT'
+       AND l.fee_date BETWEEN k.begndate AND k.enddate)
+SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
+       CAST(q.certno AS VARCHAR) AS certno,
+       CAST(q.mdtrt_id AS VARCHAR) AS mdtrt_id,
+       CAST(q.setl_id AS VARCHAR) AS setl_id,
+       CAST(q.feedetl_sn AS VARCHAR) AS feedetl_sn,
+       CAST(q.fixmedins_code AS VARCHAR) AS fixmedins_code,
+       CAST(q.code AS VARCHAR) AS hilist_code,
+       CAST(q.hilist_name AS VARCHAR) AS hilist_name,
+       CAST(q.fee_time AS TIMESTAMP) AS occur_time,
+       CAST(q.fee_date AS DATE) AS occur_date,
+       CAST(least(q.cnt, q.cum - q.mx) * q.pric AS DECIMAL(18,2)) AS vola_amt,
+       CAST(q.kp_id AS VARCHAR) AS kp_id,
+       CAST(q.basis AS VARCHAR) AS basis,
+       CAST(q.total AS VARCHAR) AS v1,
+       CAST(q.mx AS VARCHAR) AS v2,
+       CAST(least(q.cnt, q.cum - q.mx) AS VARCHAR) AS v3,
+       CAST(q.fee_date AS VARCHAR) AS v4,
+       CAST(q.insutype AS VARCHAR) AS insutype,
+       CAST(q.fixmedins_type AS VARCHAR) AS fixmedins_type,
+       CAST(q.medins_lv AS VARCHAR) AS medins_lv,
+       CAST(q.med_type AS VARCHAR) AS med_type,
+       CAST(q.setting AS VARCHAR) AS setting,
+       CAST(q.feedetl_sn AS VARCHAR) AS line_sn,
+       CAST(1 AS INTEGER) AS line_role,
+       CAST(least(q.cnt, q.cum - q.mx) * q.pric AS DECIMAL(18,2)) AS line_amt
+FROM q
+WHERE q.cum > q.mx AND q.fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+) r
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.setting IN ('INPATIENT')
+ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

@@ -1,0 +1,36 @@
+-- FW-311 Visit after the insured person's death (AFTER_REGISTRY_DATE)
+SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
+         AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
+         AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'CLAIM_AFTER_DEATH')
+         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+FROM (
+SELECT CAST(v.psn_no AS VARCHAR) AS psn_no,
+       CAST(v.certno AS VARCHAR) AS certno,
+       CAST(v.mdtrt_id AS VARCHAR) AS mdtrt_id,
+       CAST(v.setl_id AS VARCHAR) AS setl_id,
+       CAST(NULL AS VARCHAR) AS feedetl_sn,
+       CAST(v.fixmedins_code AS VARCHAR) AS fixmedins_code,
+       CAST(NULL AS VARCHAR) AS hilist_code,
+       CAST(NULL AS VARCHAR) AS hilist_name,
+       CAST(v.begntime AS TIMESTAMP) AS occur_time,
+       CAST(v.begn_date AS DATE) AS occur_date,
+       CAST(v.fund_amt AS DECIMAL(18,2)) AS vola_amt,
+       CAST(NULL AS VARCHAR) AS kp_id,
+       CAST(NULL AS VARCHAR) AS basis,
+       CAST(d.die_date AS VARCHAR) AS v1,
+       CAST(d.src AS VARCHAR) AS v2,
+       CAST(NULL AS VARCHAR) AS v3,
+       CAST(NULL AS VARCHAR) AS v4,
+       CAST(v.insutype AS VARCHAR) AS insutype,
+       CAST(v.fixmedins_type AS VARCHAR) AS fixmedins_type,
+       CAST(v.medins_lv AS VARCHAR) AS medins_lv,
+       CAST(v.med_type AS VARCHAR) AS med_type,
+       CAST(v.setting AS VARCHAR) AS setting,
+       CAST(NULL AS VARCHAR) AS line_sn,
+       CAST(NULL AS INTEGER) AS line_role,
+       CAST(NULL AS DECIMAL(18,2)) AS line_amt
+FROM fw_visit v JOIN ext_death d ON d.certno = v.certno
+WHERE v.begn_date > d.die_date AND v.begn_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+) r
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

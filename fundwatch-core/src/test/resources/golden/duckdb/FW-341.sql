@@ -1,0 +1,45 @@
+-- FW-341 Days of supply above 1.5 × 90 within 90 days (SUPPLY_WINDOW)
+SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
+         AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
+         AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'DRUG_HOARDING')
+         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+FROM (
+WITH s AS (
+  SELECT l.*, k.kp_id, k.basis, round(l.cnt / TRY_CAST(k.lmt_value AS DECIMAL(18,4)), 4) AS supply, date_diff('day', DATE '1970-01-01', l.fee_date) AS dn
+  FROM fw_p_line l JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'DAILY_DOSE'
+       AND l.fee_date BETWEEN k.begndate AND k.enddate
+  WHERE l.setting <> 'INPATIENT' AND TRY_CAST(k.lmt_value AS DECIMAL(18,4)) > 0),
+w AS (SELECT s.*, sum(supply) OVER win AS days, sum(exposed) OVER win AS amt, count(*) OVER win AS n
+      FROM s WINDOW win AS (PARTITION BY psn_no, code ORDER BY dn RANGE BETWEEN 90 PRECEDING AND CURRENT ROW)),
+m AS (SELECT psn_no, code, strftime(fee_date, '%Y-%m') AS month, max(days) AS days, arg_max(fee_date, days) AS last_date, arg_max(amt, days) AS amt,
+             min(certno) AS certno, min(insutype) AS insutype, min(hilist_name) AS hilist_name,
+             min(kp_id) AS kp_id, min(basis) AS basis, max(fee_time) AS last_time, arg_max(n, days) AS n
+      FROM w WHERE fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' GROUP BY psn_no, code, strftime(fee_date, '%Y-%m') HAVING max(days) > 135.0)
+SELECT CAST(m.psn_no AS VARCHAR) AS psn_no,
+       CAST(m.certno AS VARCHAR) AS certno,
+       CAST(NULL AS VARCHAR) AS mdtrt_id,
+       CAST(NULL AS VARCHAR) AS setl_id,
+       CAST(NULL AS VARCHAR) AS feedetl_sn,
+       CAST(NULL AS VARCHAR) AS fixmedins_code,
+       CAST(m.code AS VARCHAR) AS hilist_code,
+       CAST(m.hilist_name AS VARCHAR) AS hilist_name,
+       CAST(m.last_time AS TIMESTAMP) AS occur_time,
+       CAST(m.last_date AS DATE) AS occur_date,
+       CAST(m.amt AS DECIMAL(18,2)) AS vola_amt,
+       CAST(m.kp_id AS VARCHAR) AS kp_id,
+       CAST(m.basis AS VARCHAR) AS basis,
+       CAST(m.days AS VARCHAR) AS v1,
+       CAST(m.last_date AS VARCHAR) AS v2,
+       CAST(m.n AS VARCHAR) AS v3,
+       CAST(NULL AS VARCHAR) AS v4,
+       CAST(m.insutype AS VARCHAR) AS insutype,
+       CAST(NULL AS VARCHAR) AS fixmedins_type,
+       CAST(NULL AS VARCHAR) AS medins_lv,
+       CAST(NULL AS VARCHAR) AS med_type,
+       CAST(NULL AS VARCHAR) AS setting,
+       CAST(NULL AS VARCHAR) AS line_sn,
+       CAST(NULL AS INTEGER) AS line_role,
+       CAST(NULL AS DECIMAL(18,2)) AS line_amt FROM m
+) r
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+ORDER BY r.psn_no, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

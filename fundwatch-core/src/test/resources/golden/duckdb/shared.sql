@@ -1,0 +1,126 @@
+-- fw_person
+CREATE OR REPLACE TEMP TABLE fw_person AS
+SELECT psn_no, min(certno) AS certno, min(gend) AS gend, min(brdy) AS brdy
+FROM psn_info GROUP BY psn_no;
+
+-- fw_setl
+CREATE OR REPLACE TEMP TABLE fw_setl AS
+SELECT s.mdtrt_id, sum(s.medfee_sumamt) AS net_fee, count(*) AS n_setl,
+       sum(s.fund_pay_sumamt) AS net_fund, sum(s.acct_pay) AS net_acct,
+       min(CASE WHEN e.setl_id IS NOT NULL THEN s.setl_id END) AS setl_id,
+       min(CASE WHEN e.setl_id IS NOT NULL THEN s.setl_time END) AS setl_time
+FROM setl s
+LEFT JOIN (SELECT x.setl_id FROM setl x
+           WHERE coalesce(x.refd_setl_flag, '0') <> '1'
+             AND x.setl_id NOT IN (SELECT init_setl_id FROM setl WHERE init_setl_id IS NOT NULL)) e
+       ON e.setl_id = s.setl_id
+GROUP BY s.mdtrt_id;
+
+-- fw_visit0
+CREATE OR REPLACE TEMP TABLE fw_visit0 AS
+SELECT m.mdtrt_id, m.psn_no, p.certno, p.gend, p.brdy, m.fixmedins_code, i.fixmedins_type,
+       i.medins_lv, i.lat, i.lon, i.bed_cnt, m.med_type, CASE WHEN m.med_type LIKE '52%' THEN 'INPATIENT' WHEN m.med_type LIKE '41%' THEN 'PHARMACY' WHEN m.med_type LIKE '2%' THEN 'INPATIENT' ELSE 'OUTPATIENT' END AS setting, m.insutype,
+       m.begntime, m.endtime, CAST(m.begntime AS DATE) AS begn_date,
+       CAST(coalesce(m.endtime, m.begntime) AS DATE) AS end_date,
+       m.dscg_maindiag_code AS maindiag_code,
+       upper(replace(coalesce(m.dscg_maindiag_code, ''), '.', '')) AS maindiag,
+       s.setl_id, coalesce(s.setl_time, m.endtime, m.begntime) AS setl_time,
+       CAST(coalesce(s.setl_time, m.endtime, m.begntime) AS DATE) AS setl_date,
+       CAST(coalesce(s.net_fund, 0) + coalesce(s.net_acct, 0) AS DECIMAL(18,2)) AS fund_amt
+FROM mdtrt m
+LEFT JOIN fw_person p ON p.psn_no = m.psn_no
+LEFT JOIN medins_info i ON i.fixmedins_code = m.fixmedins_code
+LEFT JOIN fw_setl s ON s.mdtrt_id = m.mdtrt_id
+WHERE NOT (coalesce(s.n_setl, 0) > 1 AND s.net_fee = 0);
+
+-- fw_visit
+CREATE OR REPLACE TEMP TABLE fw_visit AS
+SELECT v.*, CASE WHEN v.setting <> 'INPATIENT'
+       THEN count(*) OVER (PARTITION BY v.psn_no, v.fixmedins_code, v.begn_date, v.setting <> 'INPATIENT')
+       ELSE 0 END AS same_day_visits
+FROM fw_visit0 v;
+
+-- fw_refund
+CREATE OR REPLACE TEMP TABLE fw_refund AS
+SELECT init_feedetl_sn AS sn, sum(cnt) AS cnt, sum(det_item_fee_sumamt) AS amt,
+       sum(coalesce(inscp_scp_amt, det_item_fee_sumamt)) AS inscp
+FROM feedetail WHERE init_feedetl_sn IS NOT NULL GROUP BY init_feedetl_sn;
+
+-- fw_line
+CREATE OR REPLACE TEMP VIEW fw_line AS
+SELECT f.feedetl_sn, f.mdtrt_id, f.psn_no, f.setl_id, f.fee_ocur_time AS fee_time,
+       CAST(f.fee_ocur_time AS DATE) AS fee_date, f.med_list_codg AS code, f.medins_list_name,
+       f.cnt + coalesce(r.cnt, 0) AS cnt, f.pric,
+       f.det_item_fee_sumamt + coalesce(r.amt, 0) AS amt,
+       coalesce(f.inscp_scp_amt, f.det_item_fee_sumamt) + coalesce(r.inscp, 0) AS exposed,
+       f.fulamt_ownpay_amt AS ownpay, f.rxno
+FROM feedetail f LEFT JOIN fw_refund r ON r.sn = f.feedetl_sn
+WHERE f.init_feedetl_sn IS NULL AND f.cnt + coalesce(r.cnt, 0) > 0;
+
+-- fw_diag
+CREATE OR REPLACE TEMP TABLE fw_diag AS
+SELECT mdtrt_id, upper(replace(diag_code, '.', '')) AS diag FROM diseinfo
+UNION
+SELECT mdtrt_id, upper(replace(dscg_maindiag_code, '.', '')) FROM mdtrt
+WHERE dscg_maindiag_code IS NOT NULL;
+
+-- fw_catalog
+CREATE OR REPLACE TEMP TABLE fw_catalog AS
+SELECT hilist_code, hilist_name, list_type, chrgitm_lv, hilist_pric_uplmt_amt AS cap,
+       begndate, coalesce(enddate, DATE '9999-12-31') AS enddate
+FROM med_list;
+
+-- fw_kp_limit
+CREATE OR REPLACE TEMP TABLE fw_kp_limit AS
+SELECT kp_id, hilist_code, lmt_type, lmt_value, coalesce(begndate, DATE '0001-01-01') AS begndate,
+       coalesce(enddate, DATE '9999-12-31') AS enddate, basis
+FROM kb_item_limit;
+
+-- fw_kp_pair
+CREATE OR REPLACE TEMP TABLE fw_kp_pair AS
+SELECT kp_id, hilist_code_a, hilist_code_b, relation, coalesce(scope, 'SAME_VISIT') AS scope,
+       coalesce(begndate, DATE '0001-01-01') AS begndate, coalesce(enddate, DATE '9999-12-31') AS enddate, basis
+FROM kb_item_pair;
+
+-- fw_kp_items
+CREATE OR REPLACE TEMP TABLE fw_kp_items AS
+SELECT hilist_code AS code FROM fw_kp_limit WHERE lmt_type <> 'ROUTINE'
+UNION SELECT hilist_code_a FROM fw_kp_pair
+UNION SELECT hilist_code_b FROM fw_kp_pair;
+
+-- fw_approval
+CREATE OR REPLACE TEMP TABLE fw_approval AS
+SELECT aprv_no, psn_no, hilist_code, vola_bhvr_type, begndate, coalesce(enddate, DATE '9999-12-31') AS enddate
+FROM psn_approval;
+
+-- fw_p_line
+CREATE OR REPLACE TEMP TABLE fw_p_line AS
+SELECT l.*, v.certno, v.gend, v.brdy, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type,
+       v.setting, v.insutype, v.same_day_visits, v.begntime AS visit_time, v.begn_date, v.end_date, v.maindiag_code,
+       coalesce(c.hilist_name, l.medins_list_name) AS hilist_name, c.list_type, c.chrgitm_lv,
+       c.cap, c.begndate AS cap_from, c.hilist_code IS NOT NULL AS in_catalog
+FROM fw_line l
+JOIN fw_visit v ON v.mdtrt_id = l.mdtrt_id
+LEFT JOIN fw_catalog c ON c.hilist_code = l.code AND l.fee_date BETWEEN c.begndate AND c.enddate
+WHERE c.hilist_code IS NULL OR l.pric > c.cap OR (c.chrgitm_lv = '03' AND l.ownpay < l.amt)
+   OR c.list_type = '102' OR v.same_day_visits > 1
+   OR l.code IN (SELECT code FROM fw_kp_items);
+
+-- fw_p_dup
+CREATE OR REPLACE TEMP TABLE fw_p_dup AS
+SELECT l.*, v.certno, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type, v.setting,
+       v.insutype, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name
+FROM fw_line l
+JOIN (SELECT hash(mdtrt_id, med_list_codg, fee_ocur_time) AS h FROM feedetail WHERE init_feedetl_sn IS NULL
+      GROUP BY 1 HAVING count(*) > 1) d ON d.h = hash(l.mdtrt_id, l.code, l.fee_time)
+JOIN fw_visit v ON v.mdtrt_id = l.mdtrt_id
+LEFT JOIN fw_catalog c ON c.hilist_code = l.code AND l.fee_date BETWEEN c.begndate AND c.enddate;
+
+-- fw_p_day
+CREATE OR REPLACE TEMP TABLE fw_p_day AS
+SELECT DISTINCT l.mdtrt_id, l.fee_date
+FROM fw_line l
+JOIN fw_visit v ON v.mdtrt_id = l.mdtrt_id AND v.setting = 'INPATIENT'
+LEFT JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'ROUTINE'
+     AND k.lmt_value = '1' AND l.fee_date BETWEEN k.begndate AND k.enddate
+WHERE k.kp_id IS NULL;
