@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fundwatch.duckdb.ScreenBenchmark;
+import org.fundwatch.duckdb.ScreenOptions;
+import org.fundwatch.duckdb.ScreenReport;
 import org.fundwatch.ingest.Ingest;
 import org.fundwatch.ingest.IngestOptions;
 import org.fundwatch.ingest.IngestReport;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks, each against a baseline run in the same process (machines here are shared and "
                 + "noisy: compare ratios, not seconds).",
-        subcommands = {BenchCommand.IngestBench.class, BenchCommand.GenerateBench.class})
+        subcommands = {BenchCommand.IngestBench.class, BenchCommand.GenerateBench.class, BenchCommand.ScreenBench.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -142,6 +145,61 @@ final class BenchCommand {
                     Runtime.getRuntime().maxMemory() >> 20);
             w.printf("baseline: copying the %,d MB written took %.1f s; generate / copy = %.1f%n", bytes >> 20,
                     copySecs, secs / copySecs);
+            return 0;
+        }
+    }
+
+    @Command(name = "screen", mixinStandardHelpOptions = true,
+            description = {"Time the screening of a dataset with the default pack against two baselines run in the "
+                    + "same process: (a) the bare scan of the fee lines, (b) one query per rule (each rule building "
+                    + "the pass it reads on its own). Prints the time of every pass, the ratios and the peak memory."})
+    static final class ScreenBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--dataset", required = true, description = "A dataset (from `ingest`).")
+        Path dataset;
+
+        @Option(names = "--out", defaultValue = "bench/screen-out", description = "Where the findings go. Default: "
+                + "${DEFAULT-VALUE}.")
+        Path out;
+
+        @Option(names = "--threads", defaultValue = "0", description = "DuckDB threads (0 = all cores).")
+        int threads;
+
+        @Option(names = "--memory", defaultValue = "8GB", description = "DuckDB memory limit. Default: "
+                + "${DEFAULT-VALUE}.")
+        String memory;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter w = spec.commandLine().getOut();
+            ScreenOptions options = ScreenOptions.of(dataset, out).withThreads(threads).withMemoryLimit(memory)
+                    .withOverwrite(true);
+            ScreenBenchmark.Result r = ScreenBenchmark.run(options, common.progress());
+            w.printf("fee lines %,d; rules run %d%n", r.feeLines(),
+                    r.fused().rules().stream().filter(x -> x.status().equals("RAN")).count());
+            w.printf("%-34s %10s %12s%n", "step", "seconds", "rows");
+            for (ScreenReport.PassTiming p : r.fused().passes()) {
+                w.printf("%-34s %10.2f %12s%n", p.name(), p.seconds(), p.rows() < 0 ? "(view)" : String.format("%,d", p.rows()));
+            }
+            double rules = r.fused().rules().stream().mapToDouble(ScreenReport.RuleResult::seconds).sum();
+            w.printf("%-34s %10.2f %,12d%n", "rule queries (" + r.fused().rules().size() + ")", rules, r.fused().findings());
+            w.printf("%-34s %10.2f%n", "(a) bare scan of feedetail", r.bareScanSeconds());
+            w.printf("%-34s %10.2f%n", "fused screening, findings written", r.fused().seconds());
+            w.printf("%-34s %10.2f%n", "(b) one query per rule", r.perRuleSeconds());
+            w.printf("fused / bare scan        = %.1f×  (goal ≤ 5×)%n", r.fusedOverBareScan());
+            w.printf("one query per rule / fused = %.1f×  (goal ≥ 3×)%n", r.perRuleOverFused());
+            r.peakRssBytes().ifPresent(b -> w.printf("peak resident memory     = %.2f GB (limit %s for DuckDB)%n",
+                    b / 1e9, memory));
+            if (!r.mismatches().isEmpty()) {
+                w.println("finding counts differ between the fused and the per-rule run: " + r.mismatches());
+                return 1;
+            }
+            w.flush();
             return 0;
         }
     }

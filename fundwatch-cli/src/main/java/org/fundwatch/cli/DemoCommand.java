@@ -3,11 +3,16 @@ package org.fundwatch.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.fundwatch.duckdb.ScreenOptions;
+import org.fundwatch.duckdb.ScreenReport;
+import org.fundwatch.duckdb.Screening;
 import org.fundwatch.ingest.Ingest;
 import org.fundwatch.ingest.IngestOptions;
 import org.fundwatch.ingest.IngestReport;
 import org.fundwatch.synth.GenerationSummary;
 import org.fundwatch.synth.Generator;
+import org.fundwatch.synth.evaluation.Evaluation;
+import org.fundwatch.synth.evaluation.EvaluationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +21,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The main job end to end on the embedded default: generate a sample extract with planted "
-                + "violations, then ingest it into a dataset.",
-                "Writes OUT/extract (the CSV extract, labels.csv) and OUT/dataset (Parquet + manifest.json)."})
+                + "violations, ingest it into a dataset, screen every claim against the default rule pack and "
+                + "measure the findings against the planted cases.",
+                "Writes OUT/extract (the CSV extract, labels.csv), OUT/dataset (Parquet + manifest.json) and "
+                        + "OUT/findings (findings, finding lines, run.json). Exit code 0 when every screened type "
+                        + "meets recall ≥ 0.98 and precision ≥ 0.95."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,13 +44,24 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         Path extract = out.resolve("extract");
         Path dataset = out.resolve("dataset");
-        w.println("== 1/2 generate " + size.persons + " persons × " + size.months + " months from " + size.start
+        w.println("== 1/4 generate " + size.persons + " persons × " + size.months + " months from " + size.start
                 + " (seed " + size.seed + ") → " + extract);
         GenerationSummary g = new Generator(size.config("csv")).generate(extract, common.progress());
         GenerateCommand.print(g, extract, w);
-        w.println("== 2/2 ingest " + extract + " → " + dataset);
+        w.println("== 2/4 ingest " + extract + " → " + dataset);
         IngestReport report = Ingest.run(IngestOptions.of(extract, dataset).withOverwrite(true), common.progress());
         IngestCommand.print(report, w);
-        return report.totalRejected() == 0 ? 0 : 1;
+        if (report.totalRejected() > 0) {
+            return 1;
+        }
+        Path findings = out.resolve("findings");
+        w.println("== 3/4 screen " + dataset + " → " + findings + " (default rule pack)");
+        ScreenReport screen = Screening.run(ScreenOptions.of(dataset, findings).withOverwrite(true), common.progress());
+        ScreenCommand.print(screen, w);
+        w.println("== 4/4 evaluate the findings against " + extract.resolve("labels.csv"));
+        EvaluationReport quality = Evaluation.of(extract.resolve("labels.csv"), findings.resolve("findings.csv"),
+                Evaluation.Options.defaults().withThresholds(0.98, 0.95));
+        EvaluateCommand.print(quality, w);
+        return quality.passed() ? 0 : 1;
     }
 }

@@ -81,7 +81,7 @@ final class ScreenCommand implements Callable<Integer> {
 
     static void print(ScreenReport report, PrintWriter out) {
         out.printf("rule pack %s %s%s%n", report.packId(), report.packVersion(),
-                report.from() == null ? "" : ", period " + report.from().toString().substring(0, 7));
+                report.period().map(p -> ", period " + p).orElse(""));
         out.printf("%-24s %-30s %10s %16s%n", "vola_bhvr_type", "违规行为类型", "findings", "vola_amt");
         for (Map.Entry<String, ScreenReport.TypeTotal> e : report.byType().entrySet()) {
             out.printf("%-24s %-30s %,10d %,16.2f%n", e.getKey(), ViolationType.valueOf(e.getKey()).chineseName(),

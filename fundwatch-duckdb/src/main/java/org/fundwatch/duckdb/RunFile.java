@@ -38,8 +38,8 @@ final class RunFile {
         ObjectNode dataset = root.putObject("dataset");
         dataset.put("path", options.dataset().toAbsolutePath().toString());
         dataset.put("sha256", datasetChecksum(manifest.checksums()));
-        if (report.from() != null) {
-            root.put("period", report.from().toString().substring(0, 7));
+        if (report.period().isPresent()) {
+            root.put("period", report.period().get().toString());
         } else {
             root.putNull("period");
         }

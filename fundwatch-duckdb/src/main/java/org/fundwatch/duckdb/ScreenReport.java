@@ -2,13 +2,13 @@ package org.fundwatch.duckdb;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** What a screening did: per pass and per rule, with the totals by violation type (also written as run.json). */
-public record ScreenReport(Path out, String packId, String packVersion, LocalDate from, LocalDate to,
+public record ScreenReport(Path out, String packId, String packVersion, Optional<YearMonth> period,
                            List<PassTiming> passes, List<RuleResult> rules, Map<String, TypeTotal> byType,
                            long findings, long suppressed, BigDecimal amount, double seconds) {
 

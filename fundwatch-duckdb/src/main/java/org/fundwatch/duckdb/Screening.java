@@ -5,10 +5,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -26,13 +23,10 @@ import org.fundwatch.progress.Progress;
 import org.fundwatch.rules.PolicyPack;
 import org.fundwatch.schema.ExchangeFormat;
 import org.fundwatch.schema.MedTypeSettings;
-import org.fundwatch.schema.SqlDdl;
 import org.fundwatch.schema.Table;
 import org.fundwatch.screening.CompiledRule;
-import org.fundwatch.screening.DataNeed;
 import org.fundwatch.screening.DuckDbDialect;
 import org.fundwatch.screening.FindingAssembler;
-import org.fundwatch.screening.RawRow;
 import org.fundwatch.screening.RuleCompiler;
 import org.fundwatch.screening.ScreeningPlan;
 
@@ -78,30 +72,8 @@ public final class Screening {
         ScreeningPlan plan = new RuleCompiler(DuckDbDialect.INSTANCE, settings).compile(pack, from, to);
 
         Path tmp = options.out().resolve(".tmp");
-        Files.createDirectories(tmp);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            Engine engine = new Engine(c);
-            engine.execute("SET temp_directory = '" + sqlPath(tmp) + "'");
-            engine.execute("SET preserve_insertion_order = false");
-            if (options.threads() > 0) {
-                engine.execute("SET threads = " + options.threads());
-            }
-            if (options.memoryLimit().isPresent()) {
-                String limit = options.memoryLimit().get();
-                if (!limit.matches("[0-9]+(\\.[0-9]+)?\\s*[KMGT]i?B")) {
-                    throw new IllegalArgumentException("memory limit '" + limit + "' is not like 8GB");
-                }
-                engine.execute("SET memory_limit = '" + limit + "'");
-            }
-            Set<String> present = new LinkedHashSet<>(manifest.tableNames());
-            for (Table t : ExchangeFormat.TABLES) {
-                if (present.contains(t.name())) {
-                    Path file = options.dataset().resolve(t.name() + ".parquet");
-                    engine.execute("CREATE VIEW " + t.name() + " AS SELECT * FROM read_parquet('" + sqlPath(file) + "')");
-                } else {
-                    engine.execute(SqlDdl.createTable(t.name(), t, List.of(), List.of()));
-                }
-            }
+        try (Session engine = Session.open(options, manifest, tmp)) {
+            Connection c = engine.connection();
             List<ScreenReport.PassTiming> timings = new ArrayList<>();
             progress.start("prepare", plan.prelude().size());
             for (org.fundwatch.screening.Statement s : plan.prelude()) {
@@ -110,19 +82,7 @@ public final class Screening {
             }
             progress.finish();
 
-            Map<String, String> notRun = new HashMap<>();
-            for (CompiledRule r : plan.rules()) {
-                for (DataNeed need : r.needs()) {
-                    if (!present.contains(need.table())) {
-                        notRun.put(r.rule().id(), "table " + need.table() + " is absent from the dataset");
-                        break;
-                    }
-                    if (need.countQuery().isPresent() && engine.count(need.countQuery().get()) == 0) {
-                        notRun.put(r.rule().id(), need.description());
-                        break;
-                    }
-                }
-            }
+            Map<String, String> notRun = engine.notRun(plan);
             Set<String> neededPasses = new LinkedHashSet<>();
             for (CompiledRule r : plan.rules()) {
                 if (!notRun.containsKey(r.rule().id())) {
@@ -169,15 +129,13 @@ public final class Screening {
             grouped.forEach((type, list) -> byType.put(type, new ScreenReport.TypeTotal(list.size(), Totals.amount(list))));
             long suppressed = results.stream().mapToLong(ScreenReport.RuleResult::suppressed).sum();
             ScreenReport report = new ScreenReport(options.out(), plan.packId(), plan.packVersion(),
-                    options.period().isPresent() ? from : null, options.period().isPresent() ? to : null,
+                    options.period(),
                     timings, results, byType, findings.size(), suppressed, Totals.amount(findings),
                     (System.nanoTime() - started) / 1e9);
             RunFile.write(options, manifest, report);
             return report;
         } catch (SQLException e) {
             throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, e.getMessage(), e);
-        } finally {
-            deleteTree(tmp);
         }
     }
 
@@ -192,63 +150,6 @@ public final class Screening {
 
     static String sqlPath(Path p) {
         return p.toAbsolutePath().toString().replace("'", "''");
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** Statements on the connection, timed. */
-    private record Engine(Connection connection) {
-
-        void execute(String sql) throws SQLException {
-            try (Statement st = connection.createStatement()) {
-                st.execute(sql);
-            }
-        }
-
-        long count(String sql) throws SQLException {
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-
-        ScreenReport.PassTiming timed(org.fundwatch.screening.Statement s) throws SQLException {
-            long t0 = System.nanoTime();
-            try {
-                execute(s.sql());
-            } catch (SQLException e) {
-                throw new SQLException("building " + s.name() + ": " + e.getMessage(), e);
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            long rows = s.sql().contains("TEMP VIEW") ? -1 : count("SELECT count(*) FROM " + s.name());
-            return new ScreenReport.PassTiming(s.name(), seconds, rows);
-        }
-
-        FindingAssembler assemble(CompiledRule rule) throws SQLException {
-            FindingAssembler assembler = new FindingAssembler(rule);
-            int n = RawRow.columns().size();
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(rule.sql())) {
-                while (rs.next()) {
-                    String[] values = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        values[i] = rs.getString(i + 1);
-                    }
-                    assembler.accept(new RawRow(values), rs.getBoolean(n + 1));
-                }
-            } catch (SQLException e) {
-                throw new SQLException("rule " + rule.rule().id() + ": " + e.getMessage(), e);
-            }
-            return assembler;
-        }
     }
 
     /** Amounts over findings counting each fee line once, and each visit or other key once when no line is named. */
