@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'OVER_PRICE_CAP')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 SELECT CAST(l.psn_no AS VARCHAR) AS psn_no,
        CAST(l.certno AS VARCHAR) AS certno,
@@ -13,7 +13,7 @@ SELECT CAST(l.psn_no AS VARCHAR) AS psn_no,
        CAST(l.code AS VARCHAR) AS hilist_code,
        CAST(l.hilist_name AS VARCHAR) AS hilist_name,
        CAST(l.fee_time AS TIMESTAMP) AS occur_time,
-       CAST(l.fee_date AS DATE) AS occur_date,
+       CAST(l.setl_date AS DATE) AS occur_date,
        CAST((l.pric - l.cap) * l.cnt AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS VARCHAR) AS kp_id,
        CAST(NULL AS VARCHAR) AS basis,
@@ -30,7 +30,7 @@ SELECT CAST(l.psn_no AS VARCHAR) AS psn_no,
        CAST(1 AS INTEGER) AS line_role,
        CAST((l.pric - l.cap) * l.cnt AS DECIMAL(18,2)) AS line_amt
 FROM fw_p_line l
-WHERE l.cap IS NOT NULL AND l.pric > l.cap AND l.fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND l.list_type IN ('101', '102')
+WHERE l.cap IS NOT NULL AND l.pric > l.cap AND l.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND l.list_type IN ('101', '102')
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

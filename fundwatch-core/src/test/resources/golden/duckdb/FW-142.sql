@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'MEDINS_LEVEL_LIMIT')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 SELECT CAST(l.psn_no AS VARCHAR) AS psn_no,
        CAST(l.certno AS VARCHAR) AS certno,
@@ -13,7 +13,7 @@ SELECT CAST(l.psn_no AS VARCHAR) AS psn_no,
        CAST(l.code AS VARCHAR) AS hilist_code,
        CAST(l.hilist_name AS VARCHAR) AS hilist_name,
        CAST(l.fee_time AS TIMESTAMP) AS occur_time,
-       CAST(l.fee_date AS DATE) AS occur_date,
+       CAST(l.setl_date AS DATE) AS occur_date,
        CAST(l.exposed AS DECIMAL(18,2)) AS vola_amt,
        CAST(k.kp_id AS VARCHAR) AS kp_id,
        CAST(k.basis AS VARCHAR) AS basis,
@@ -31,7 +31,7 @@ SELECT CAST(l.psn_no AS VARCHAR) AS psn_no,
        CAST(l.exposed AS DECIMAL(18,2)) AS line_amt
 FROM fw_p_line l
 JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'MEDINS_LV_MIN' AND l.fee_date BETWEEN k.begndate AND k.enddate
-WHERE l.fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND coalesce(TRY_CAST(l.medins_lv AS DECIMAL(18,4)), 0) < TRY_CAST(k.lmt_value AS DECIMAL(18,4))
+WHERE l.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND coalesce(TRY_CAST(l.medins_lv AS DECIMAL(18,4)), 0) < TRY_CAST(k.lmt_value AS DECIMAL(18,4))
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.fixmedins_type IN ('2')
 ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

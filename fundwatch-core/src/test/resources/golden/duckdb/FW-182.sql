@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'QUANTITY_LIMIT')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH q AS (
   SELECT l.*, k.kp_id, k.basis, CAST(k.lmt_value AS DECIMAL(18,4)) AS mx,
@@ -21,7 +21,7 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.code AS VARCHAR) AS hilist_code,
        CAST(q.hilist_name AS VARCHAR) AS hilist_name,
        CAST(q.fee_time AS TIMESTAMP) AS occur_time,
-       CAST(q.fee_date AS DATE) AS occur_date,
+       CAST(q.setl_date AS DATE) AS occur_date,
        CAST(least(q.cnt, q.cum - q.mx) * q.pric AS DECIMAL(18,2)) AS vola_amt,
        CAST(q.kp_id AS VARCHAR) AS kp_id,
        CAST(q.basis AS VARCHAR) AS basis,
@@ -38,7 +38,7 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(1 AS INTEGER) AS line_role,
        CAST(least(q.cnt, q.cum - q.mx) * q.pric AS DECIMAL(18,2)) AS line_amt
 FROM q
-WHERE q.cum > q.mx AND q.fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+WHERE q.cum > q.mx AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.setting IN ('INPATIENT')
 ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

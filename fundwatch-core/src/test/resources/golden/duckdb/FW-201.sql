@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'DUPLICATE_CHARGE')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH q AS (
   SELECT l.*, row_number() OVER (PARTITION BY l.mdtrt_id, l.code, l.fee_time ORDER BY l.feedetl_sn) AS k,
@@ -18,7 +18,7 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.code AS VARCHAR) AS hilist_code,
        CAST(q.hilist_name AS VARCHAR) AS hilist_name,
        CAST(q.fee_time AS TIMESTAMP) AS occur_time,
-       CAST(q.fee_date AS DATE) AS occur_date,
+       CAST(q.setl_date AS DATE) AS occur_date,
        CAST(q.exposed AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS VARCHAR) AS kp_id,
        CAST(NULL AS VARCHAR) AS basis,
@@ -34,7 +34,7 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
        CAST(q.exposed AS DECIMAL(18,2)) AS line_amt
-FROM q WHERE q.k > 1 AND q.fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+FROM q WHERE q.k > 1 AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 UNION ALL
 SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.certno AS VARCHAR) AS certno,
@@ -45,7 +45,7 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.code AS VARCHAR) AS hilist_code,
        CAST(q.hilist_name AS VARCHAR) AS hilist_name,
        CAST(q.fee_time AS TIMESTAMP) AS occur_time,
-       CAST(q.fee_date AS DATE) AS occur_date,
+       CAST(q.setl_date AS DATE) AS occur_date,
        CAST(q.exposed AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS VARCHAR) AS kp_id,
        CAST(NULL AS VARCHAR) AS basis,
@@ -61,7 +61,7 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(f.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(2 AS INTEGER) AS line_role,
        CAST(0 AS DECIMAL(18,2)) AS line_amt
-FROM q JOIN q f ON f.feedetl_sn = q.first_sn WHERE q.k > 1 AND q.fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+FROM q JOIN q f ON f.feedetl_sn = q.first_sn WHERE q.k > 1 AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

@@ -2,17 +2,17 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'DUPLICATE_CHARGE')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH h AS (SELECT b.*, a.feedetl_sn AS a_sn, a.hilist_name AS a_name, p.kp_id, p.basis, p.scope
 FROM fw_p_line b JOIN fw_kp_pair p ON p.relation = 'EXCLUSIVE' AND p.hilist_code_b = b.code AND b.fee_date BETWEEN p.begndate AND p.enddate
 JOIN fw_p_line a ON a.code = p.hilist_code_a AND a.mdtrt_id = b.mdtrt_id AND p.scope <> 'SAME_DAY'
-WHERE b.fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+WHERE b.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 UNION ALL
 SELECT b.*, a.feedetl_sn AS a_sn, a.hilist_name AS a_name, p.kp_id, p.basis, p.scope
 FROM fw_p_line b JOIN fw_kp_pair p ON p.relation = 'EXCLUSIVE' AND p.hilist_code_b = b.code AND b.fee_date BETWEEN p.begndate AND p.enddate
 JOIN fw_p_line a ON a.code = p.hilist_code_a AND a.psn_no = b.psn_no AND a.fee_date = b.fee_date AND p.scope = 'SAME_DAY'
-WHERE b.fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31')
+WHERE b.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31')
 SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.certno AS VARCHAR) AS certno,
        CAST(h.mdtrt_id AS VARCHAR) AS mdtrt_id,
@@ -22,7 +22,7 @@ SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.code AS VARCHAR) AS hilist_code,
        CAST(h.hilist_name AS VARCHAR) AS hilist_name,
        CAST(h.fee_time AS TIMESTAMP) AS occur_time,
-       CAST(h.fee_date AS DATE) AS occur_date,
+       CAST(h.setl_date AS DATE) AS occur_date,
        CAST(h.exposed AS DECIMAL(18,2)) AS vola_amt,
        CAST(h.kp_id AS VARCHAR) AS kp_id,
        CAST(h.basis AS VARCHAR) AS basis,
@@ -49,7 +49,7 @@ SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.code AS VARCHAR) AS hilist_code,
        CAST(h.hilist_name AS VARCHAR) AS hilist_name,
        CAST(h.fee_time AS TIMESTAMP) AS occur_time,
-       CAST(h.fee_date AS DATE) AS occur_date,
+       CAST(h.setl_date AS DATE) AS occur_date,
        CAST(h.exposed AS DECIMAL(18,2)) AS vola_amt,
        CAST(h.kp_id AS VARCHAR) AS kp_id,
        CAST(h.basis AS VARCHAR) AS basis,

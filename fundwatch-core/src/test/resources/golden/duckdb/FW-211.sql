@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'UNBUNDLING')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH c AS (SELECT b.*, p.hilist_code_a AS bundle, p.kp_id, p.basis FROM fw_p_line b JOIN fw_kp_pair p ON p.relation = 'BUNDLE' AND p.hilist_code_b = b.code AND b.fee_date BETWEEN p.begndate AND p.enddate),
 g AS (SELECT mdtrt_id, bundle, count(DISTINCT code) AS n, sum(exposed) AS total, min(fee_date) AS first_date,
@@ -17,7 +17,7 @@ SELECT CAST(c.psn_no AS VARCHAR) AS psn_no,
        CAST(c.bundle AS VARCHAR) AS hilist_code,
        CAST(coalesce(bc.hilist_name, c.bundle) AS VARCHAR) AS hilist_name,
        CAST(g.first_time AS TIMESTAMP) AS occur_time,
-       CAST(g.first_date AS DATE) AS occur_date,
+       CAST(c.setl_date AS DATE) AS occur_date,
        CAST(CASE WHEN bc.cap IS NULL OR bc.cap >= g.total THEN g.total ELSE g.total - bc.cap END AS DECIMAL(18,2)) AS vola_amt,
        CAST(c.kp_id AS VARCHAR) AS kp_id,
        CAST(c.basis AS VARCHAR) AS basis,
@@ -35,7 +35,7 @@ SELECT CAST(c.psn_no AS VARCHAR) AS psn_no,
        CAST(c.exposed AS DECIMAL(18,2)) AS line_amt
 FROM c JOIN g ON g.mdtrt_id = c.mdtrt_id AND g.bundle = c.bundle
 LEFT JOIN fw_catalog bc ON bc.hilist_code = c.bundle AND g.first_date BETWEEN bc.begndate AND bc.enddate
-WHERE g.first_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+WHERE c.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'MISSING_ASSOCIATION')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 SELECT CAST(b.psn_no AS VARCHAR) AS psn_no,
        CAST(b.certno AS VARCHAR) AS certno,
@@ -13,7 +13,7 @@ SELECT CAST(b.psn_no AS VARCHAR) AS psn_no,
        CAST(b.code AS VARCHAR) AS hilist_code,
        CAST(b.hilist_name AS VARCHAR) AS hilist_name,
        CAST(b.fee_time AS TIMESTAMP) AS occur_time,
-       CAST(b.fee_date AS DATE) AS occur_date,
+       CAST(b.setl_date AS DATE) AS occur_date,
        CAST(b.exposed AS DECIMAL(18,2)) AS vola_amt,
        CAST(p.kp_id AS VARCHAR) AS kp_id,
        CAST(p.basis AS VARCHAR) AS basis,
@@ -30,7 +30,7 @@ SELECT CAST(b.psn_no AS VARCHAR) AS psn_no,
        CAST(1 AS INTEGER) AS line_role,
        CAST(b.exposed AS DECIMAL(18,2)) AS line_amt
 FROM fw_p_line b JOIN fw_kp_pair p ON p.relation = 'REQUIRES' AND p.hilist_code_b = b.code AND b.fee_date BETWEEN p.begndate AND p.enddate
-WHERE b.fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND NOT EXISTS (SELECT 1 FROM fw_p_line a WHERE a.mdtrt_id = b.mdtrt_id AND a.code = p.hilist_code_a)
+WHERE b.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND NOT EXISTS (SELECT 1 FROM fw_p_line a WHERE a.mdtrt_id = b.mdtrt_id AND a.code = p.hilist_code_a)
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'DRUG_INTERACTION')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH h0 AS (
   SELECT b.*, a.feedetl_sn AS a_sn, a.hilist_name AS a_name, a.code AS a_code, p.kp_id, p.basis
@@ -21,7 +21,7 @@ SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.code AS VARCHAR) AS hilist_code,
        CAST(h.hilist_name AS VARCHAR) AS hilist_name,
        CAST(h.first_time AS TIMESTAMP) AS occur_time,
-       CAST(h.first_date AS DATE) AS occur_date,
+       CAST(h.setl_date AS DATE) AS occur_date,
        CAST(h.b_total AS DECIMAL(18,2)) AS vola_amt,
        CAST(h.kp_id AS VARCHAR) AS kp_id,
        CAST(h.basis AS VARCHAR) AS basis,
@@ -36,7 +36,7 @@ SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.setting AS VARCHAR) AS setting,
        CAST(h.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(h.exposed AS DECIMAL(18,2)) AS line_amt FROM h WHERE h.first_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+       CAST(h.exposed AS DECIMAL(18,2)) AS line_amt FROM h WHERE h.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 UNION ALL
 SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.certno AS VARCHAR) AS certno,
@@ -47,7 +47,7 @@ SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.code AS VARCHAR) AS hilist_code,
        CAST(h.hilist_name AS VARCHAR) AS hilist_name,
        CAST(h.first_time AS TIMESTAMP) AS occur_time,
-       CAST(h.first_date AS DATE) AS occur_date,
+       CAST(h.setl_date AS DATE) AS occur_date,
        CAST(h.b_total AS DECIMAL(18,2)) AS vola_amt,
        CAST(h.kp_id AS VARCHAR) AS kp_id,
        CAST(h.basis AS VARCHAR) AS basis,
@@ -62,7 +62,7 @@ SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.setting AS VARCHAR) AS setting,
        CAST(h.a_sn AS VARCHAR) AS line_sn,
        CAST(2 AS INTEGER) AS line_role,
-       CAST(0 AS DECIMAL(18,2)) AS line_amt FROM h WHERE h.first_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+       CAST(0 AS DECIMAL(18,2)) AS line_amt FROM h WHERE h.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'SPLIT_PRESCRIPTION')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH r AS (
   SELECT l.*, dense_rank() OVER (PARTITION BY l.psn_no, l.fixmedins_code, l.fee_date, l.code
@@ -23,7 +23,7 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.code AS VARCHAR) AS hilist_code,
        CAST(q.hilist_name AS VARCHAR) AS hilist_name,
        CAST(q.visit_time AS TIMESTAMP) AS occur_time,
-       CAST(q.fee_date AS DATE) AS occur_date,
+       CAST(q.setl_date AS DATE) AS occur_date,
        CAST(q.visit_total AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS VARCHAR) AS kp_id,
        CAST(NULL AS VARCHAR) AS basis,
@@ -38,7 +38,7 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.setting AS VARCHAR) AS setting,
        CAST(q.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(q.exposed AS DECIMAL(18,2)) AS line_amt FROM q WHERE q.n_visits > 1 AND q.visit_no > 1 AND q.fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+       CAST(q.exposed AS DECIMAL(18,2)) AS line_amt FROM q WHERE q.n_visits > 1 AND q.visit_no > 1 AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 UNION ALL
 SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.certno AS VARCHAR) AS certno,
@@ -49,7 +49,7 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.code AS VARCHAR) AS hilist_code,
        CAST(q.hilist_name AS VARCHAR) AS hilist_name,
        CAST(q.visit_time AS TIMESTAMP) AS occur_time,
-       CAST(q.fee_date AS DATE) AS occur_date,
+       CAST(q.setl_date AS DATE) AS occur_date,
        CAST(q.visit_total AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS VARCHAR) AS kp_id,
        CAST(NULL AS VARCHAR) AS basis,
@@ -66,7 +66,7 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(2 AS INTEGER) AS line_role,
        CAST(0 AS DECIMAL(18,2)) AS line_amt FROM q JOIN q f ON f.psn_no = q.psn_no AND f.fixmedins_code = q.fixmedins_code
      AND f.fee_date = q.fee_date AND f.code = q.code AND f.visit_no = 1
-WHERE q.n_visits > 1 AND q.visit_no > 1 AND q.fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+WHERE q.n_visits > 1 AND q.visit_no > 1 AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.setting IN ('OUTPATIENT', 'PHARMACY')
 ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'SPLIT_ADMISSION')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 SELECT CAST(b.psn_no AS VARCHAR) AS psn_no,
        CAST(b.certno AS VARCHAR) AS certno,
@@ -13,7 +13,7 @@ SELECT CAST(b.psn_no AS VARCHAR) AS psn_no,
        CAST(NULL AS VARCHAR) AS hilist_code,
        CAST(NULL AS VARCHAR) AS hilist_name,
        CAST(b.begntime AS TIMESTAMP) AS occur_time,
-       CAST(b.begn_date AS DATE) AS occur_date,
+       CAST(b.setl_date AS DATE) AS occur_date,
        CAST(b.fund_amt AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS VARCHAR) AS kp_id,
        CAST(NULL AS VARCHAR) AS basis,
@@ -31,7 +31,7 @@ SELECT CAST(b.psn_no AS VARCHAR) AS psn_no,
        CAST(NULL AS DECIMAL(18,2)) AS line_amt
 FROM (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') a JOIN (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') b ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code
      AND a.mdtrt_id <> b.mdtrt_id AND substr(a.maindiag, 1, 3) = substr(b.maindiag, 1, 3)
-WHERE length(a.maindiag) >= 3 AND b.begn_date >= a.begn_date AND date_diff('day', a.end_date, b.begn_date) BETWEEN 0 AND 15 AND b.begn_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+WHERE length(a.maindiag) >= 3 AND b.begn_date >= a.begn_date AND date_diff('day', a.end_date, b.begn_date) BETWEEN 0 AND 15 AND b.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

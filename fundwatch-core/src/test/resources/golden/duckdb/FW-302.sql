@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'OVERLAPPING_ADMISSION')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 SELECT CAST(a.psn_no AS VARCHAR) AS psn_no,
        CAST(a.certno AS VARCHAR) AS certno,
@@ -13,7 +13,7 @@ SELECT CAST(a.psn_no AS VARCHAR) AS psn_no,
        CAST(NULL AS VARCHAR) AS hilist_code,
        CAST(NULL AS VARCHAR) AS hilist_name,
        CAST(a.begntime AS TIMESTAMP) AS occur_time,
-       CAST(a.begn_date AS DATE) AS occur_date,
+       CAST(a.setl_date AS DATE) AS occur_date,
        CAST(a.fund_amt AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS VARCHAR) AS kp_id,
        CAST(NULL AS VARCHAR) AS basis,
@@ -31,7 +31,7 @@ SELECT CAST(a.psn_no AS VARCHAR) AS psn_no,
        CAST(NULL AS DECIMAL(18,2)) AS line_amt
 FROM (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') a JOIN (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') b ON a.psn_no = b.psn_no AND a.fixmedins_code <> b.fixmedins_code
      AND a.mdtrt_id <> b.mdtrt_id
-WHERE a.begn_date < b.end_date AND b.begn_date < a.end_date AND a.begn_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+WHERE a.begn_date < b.end_date AND b.begn_date < a.end_date AND a.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

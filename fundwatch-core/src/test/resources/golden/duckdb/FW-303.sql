@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'CLAIM_DURING_ADMISSION')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 SELECT CAST(o.psn_no AS VARCHAR) AS psn_no,
        CAST(o.certno AS VARCHAR) AS certno,
@@ -13,7 +13,7 @@ SELECT CAST(o.psn_no AS VARCHAR) AS psn_no,
        CAST(NULL AS VARCHAR) AS hilist_code,
        CAST(NULL AS VARCHAR) AS hilist_name,
        CAST(o.begntime AS TIMESTAMP) AS occur_time,
-       CAST(o.begn_date AS DATE) AS occur_date,
+       CAST(o.setl_date AS DATE) AS occur_date,
        CAST(o.fund_amt AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS VARCHAR) AS kp_id,
        CAST(NULL AS VARCHAR) AS basis,
@@ -30,7 +30,7 @@ SELECT CAST(o.psn_no AS VARCHAR) AS psn_no,
        CAST(NULL AS INTEGER) AS line_role,
        CAST(NULL AS DECIMAL(18,2)) AS line_amt
 FROM fw_visit o JOIN (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') s ON s.psn_no = o.psn_no
-WHERE o.setting <> 'INPATIENT' AND o.setl_date > s.begn_date AND o.setl_date < s.end_date AND o.begn_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+WHERE o.setting <> 'INPATIENT' AND o.setl_date > s.begn_date AND o.setl_date < s.end_date AND o.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.setting IN ('OUTPATIENT')
 ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'GHOST_BED')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH s AS (SELECT * FROM fw_visit WHERE setting = 'INPATIENT'),
 marks AS (
@@ -22,7 +22,7 @@ SELECT CAST(s.psn_no AS VARCHAR) AS psn_no,
        CAST(NULL AS VARCHAR) AS hilist_code,
        CAST(NULL AS VARCHAR) AS hilist_name,
        CAST(s.begntime AS TIMESTAMP) AS occur_time,
-       CAST(s.begn_date AS DATE) AS occur_date,
+       CAST(s.setl_date AS DATE) AS occur_date,
        CAST(s.fund_amt AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS VARCHAR) AS kp_id,
        CAST(NULL AS VARCHAR) AS basis,
@@ -39,7 +39,7 @@ SELECT CAST(s.psn_no AS VARCHAR) AS psn_no,
        CAST(NULL AS INTEGER) AS line_role,
        CAST(NULL AS DECIMAL(18,2)) AS line_amt
 FROM s JOIN idle i ON i.mdtrt_id = s.mdtrt_id
-WHERE s.begn_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+WHERE s.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.setting IN ('INPATIENT')
 ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'GHOST_BED')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH e AS (
   SELECT fixmedins_code, begn_date AS d, 1 AS delta FROM fw_visit

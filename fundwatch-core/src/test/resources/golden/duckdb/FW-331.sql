@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'HIGH_FREQUENCY')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH o AS (SELECT v.*, date_diff('day', DATE '1970-01-01', v.setl_date) AS dn FROM fw_visit v WHERE v.setting <> 'INPATIENT' AND v.setl_id IS NOT NULL),
 w AS (SELECT o.*, count(*) OVER win AS n, sum(fund_amt) OVER win AS amt

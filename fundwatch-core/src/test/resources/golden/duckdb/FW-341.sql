@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'DRUG_HOARDING')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH s AS (
   SELECT l.*, k.kp_id, k.basis, round(l.cnt / TRY_CAST(k.lmt_value AS DECIMAL(18,4)), 4) AS supply, date_diff('day', DATE '1970-01-01', l.fee_date) AS dn

@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'IMPOSSIBLE_TRAVEL')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH s AS (SELECT * FROM fw_visit WHERE setl_id IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL),
 p AS (SELECT b.*, a.mdtrt_id AS a_id, a.fixmedins_code AS a_inst, a.setl_time AS a_time,
@@ -19,7 +19,7 @@ SELECT CAST(p.psn_no AS VARCHAR) AS psn_no,
        CAST(NULL AS VARCHAR) AS hilist_code,
        CAST(NULL AS VARCHAR) AS hilist_name,
        CAST(p.begntime AS TIMESTAMP) AS occur_time,
-       CAST(p.begn_date AS DATE) AS occur_date,
+       CAST(p.setl_date AS DATE) AS occur_date,
        CAST(p.fund_amt AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS VARCHAR) AS kp_id,
        CAST(NULL AS VARCHAR) AS basis,
@@ -35,7 +35,7 @@ SELECT CAST(p.psn_no AS VARCHAR) AS psn_no,
        CAST(NULL AS VARCHAR) AS line_sn,
        CAST(NULL AS INTEGER) AS line_role,
        CAST(NULL AS DECIMAL(18,2)) AS line_amt FROM p
-WHERE p.secs <= 7200 AND p.km > 100 AND p.begn_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+WHERE p.secs <= 7200 AND p.km > 100 AND p.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

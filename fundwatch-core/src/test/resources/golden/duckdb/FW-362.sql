@@ -2,7 +2,7 @@
 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'DUPLICATE_ENROLLMENT')
-         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH e AS (SELECT psn_no, certno, insutype, insu_begndate AS b, coalesce(insu_enddate, DATE '9999-12-31') AS e
            FROM psn_info WHERE insutype IN ('310', '390')),

@@ -96,7 +96,8 @@ FROM psn_approval;
 -- fw_p_line
 CREATE OR REPLACE TEMP TABLE fw_p_line AS
 SELECT l.*, v.certno, v.gend, v.brdy, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type,
-       v.setting, v.insutype, v.same_day_visits, v.begntime AS visit_time, v.begn_date, v.end_date, v.maindiag_code,
+       v.setting, v.insutype, v.same_day_visits, v.begntime AS visit_time, v.begn_date, v.end_date, v.setl_date,
+       v.maindiag_code,
        coalesce(c.hilist_name, l.medins_list_name) AS hilist_name, c.list_type, c.chrgitm_lv,
        c.cap, c.begndate AS cap_from, c.hilist_code IS NOT NULL AS in_catalog
 FROM fw_line l
@@ -109,7 +110,7 @@ WHERE c.hilist_code IS NULL OR l.pric > c.cap OR (c.chrgitm_lv = '03' AND l.ownp
 -- fw_p_dup
 CREATE OR REPLACE TEMP TABLE fw_p_dup AS
 SELECT l.*, v.certno, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type, v.setting,
-       v.insutype, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name
+       v.insutype, v.setl_date, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name
 FROM fw_line l
 JOIN (SELECT hash(mdtrt_id, med_list_codg, fee_ocur_time) AS h FROM feedetail WHERE init_feedetl_sn IS NULL
       GROUP BY 1 HAVING count(*) > 1) d ON d.h = hash(l.mdtrt_id, l.code, l.fee_time)

@@ -37,7 +37,7 @@ final class ItemTemplates {
             String amount = "(l.pric - l.cap) * l.cnt";
             return "SELECT " + RawSelect.line("l").set("vola_amt", amount).set("line_amt", amount)
                     .set("v1", "l.pric").set("v2", "l.cap").set("v3", "l.cnt").set("v4", "l.cap_from").list()
-                    + "\nFROM fw_p_line l\nWHERE l.cap IS NOT NULL AND l.pric > l.cap AND " + ctx.inWindow("l.fee_date")
+                    + "\nFROM fw_p_line l\nWHERE l.cap IS NOT NULL AND l.pric > l.cap AND " + ctx.inWindow("l.setl_date")
                     + (config.listTypes().isEmpty() ? "" : " AND l.list_type IN " + CompileContext.inList(config.listTypes()));
         }
 
@@ -80,12 +80,12 @@ final class ItemTemplates {
         public String query(CompileContext ctx) {
             if (config.check() == Check.NOT_IN_CATALOG) {
                 return "SELECT " + RawSelect.line("l").set("v1", "l.fee_date").list()
-                        + "\nFROM fw_p_line l\nWHERE NOT l.in_catalog AND " + ctx.inWindow("l.fee_date");
+                        + "\nFROM fw_p_line l\nWHERE NOT l.in_catalog AND " + ctx.inWindow("l.setl_date");
             }
             String amount = "l.amt - l.ownpay";
             return "SELECT " + RawSelect.line("l").set("vola_amt", amount).set("line_amt", amount)
                     .set("v1", "l.amt").set("v2", "l.ownpay").list()
-                    + "\nFROM fw_p_line l\nWHERE l.chrgitm_lv = '03' AND l.ownpay < l.amt AND " + ctx.inWindow("l.fee_date");
+                    + "\nFROM fw_p_line l\nWHERE l.chrgitm_lv = '03' AND l.ownpay < l.amt AND " + ctx.inWindow("l.setl_date");
         }
 
         @Override
@@ -169,7 +169,7 @@ final class ItemTemplates {
                     + "\nFROM fw_p_line l\nJOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = '"
                     + config.limitType() + "' AND l.fee_date BETWEEN k.begndate AND k.enddate"
                     + (config.limitValue().isEmpty() ? "" : " AND k.lmt_value IN " + CompileContext.inList(config.limitValue()))
-                    + "\nWHERE " + ctx.inWindow("l.fee_date") + " AND " + violation
+                    + "\nWHERE " + ctx.inWindow("l.setl_date") + " AND " + violation
                     + (config.listTypes().isEmpty() ? "" : " AND l.list_type IN " + CompileContext.inList(config.listTypes()));
         }
 
@@ -258,7 +258,7 @@ final class ItemTemplates {
                          AND k.lmt_value = '1' AND l.fee_date BETWEEN k.begndate AND k.enddate
                     WHERE l.list_type = '102' AND %s""".formatted(
                     RawSelect.line("l").set("kp_id", "k.kp_id").set("basis", "k.basis").set("v1", "l.rxno").list(),
-                    ctx.inWindow("l.fee_date"));
+                    ctx.inWindow("l.setl_date"));
         }
 
         @Override

@@ -37,7 +37,7 @@ final class PairTemplates {
                     UNION ALL
                     SELECT %s
                     FROM q JOIN q f ON f.feedetl_sn = q.first_sn WHERE q.k > 1 AND %s""".formatted(
-                    dup.list(), ctx.inWindow("q.fee_date"), dup.involvedLine("f").list(), ctx.inWindow("q.fee_date"));
+                    dup.list(), ctx.inWindow("q.setl_date"), dup.involvedLine("f").list(), ctx.inWindow("q.setl_date"));
         }
 
         @Override
@@ -94,7 +94,7 @@ final class PairTemplates {
 
         @Override
         public String query(CompileContext ctx) {
-            String window = ctx.inWindow("b.fee_date");
+            String window = ctx.inWindow("b.setl_date");
             RawSelect b = RawSelect.line("b").set("kp_id", "p.kp_id").set("basis", "p.basis");
             return switch (config.relation()) {
                 case EXCLUSIVE -> {
@@ -125,14 +125,14 @@ final class PairTemplates {
                         RawSelect.line("c").set("kp_id", "c.kp_id").set("basis", "c.basis")
                                 .set("feedetl_sn", "NULL").set("hilist_code", "c.bundle")
                                 .set("hilist_name", "coalesce(bc.hilist_name, c.bundle)")
-                                .set("occur_time", "g.first_time").set("occur_date", "g.first_date")
+                                .set("occur_time", "g.first_time").set("occur_date", "c.setl_date")
                                 .set("vola_amt", "CASE WHEN bc.cap IS NULL OR bc.cap >= g.total THEN g.total ELSE g.total - bc.cap END")
                                 .set("v1", "g.n").set("v2", "g.total").set("v3", "bc.cap").list(),
-                        ctx.inWindow("g.first_date"));
+                        ctx.inWindow("c.setl_date"));
                 case CONTRAINDICATED -> {
                     RawSelect h = RawSelect.line("h").set("kp_id", "h.kp_id").set("basis", "h.basis")
                             .set("feedetl_sn", "NULL").set("v1", "h.a_name").set("v2", "h.a_code")
-                            .set("occur_time", "h.first_time").set("occur_date", "h.first_date")
+                            .set("occur_time", "h.first_time").set("occur_date", "h.setl_date")
                             .set("vola_amt", "h.b_total");
                     yield """
                             WITH h0 AS (
@@ -146,8 +146,8 @@ final class PairTemplates {
                             SELECT %s FROM h WHERE %s
                             UNION ALL
                             SELECT %s FROM h WHERE %s""".formatted(pairJoin("b", "b"), h.list(),
-                            ctx.inWindow("h.first_date"), h.copy().set("line_sn", "h.a_sn").set("line_role", "2")
-                                    .set("line_amt", "0").list(), ctx.inWindow("h.first_date"));
+                            ctx.inWindow("h.setl_date"), h.copy().set("line_sn", "h.a_sn").set("line_role", "2")
+                                    .set("line_amt", "0").list(), ctx.inWindow("h.setl_date"));
                 }
                 case REQUIRES -> """
                         SELECT %s
@@ -209,7 +209,7 @@ final class PairTemplates {
         @Override
         public String query(CompileContext ctx) {
             RawSelect s = RawSelect.line("q").set("feedetl_sn", "NULL").set("occur_time", "q.visit_time")
-                    .set("occur_date", "q.fee_date").set("vola_amt", "q.visit_total").set("v1", "q.n_visits")
+                    .set("occur_date", "q.setl_date").set("vola_amt", "q.visit_total").set("v1", "q.n_visits")
                     .set("v2", "q.first_visit");
             return """
                     WITH r AS (
@@ -226,8 +226,8 @@ final class PairTemplates {
                     UNION ALL
                     SELECT %s FROM q JOIN q f ON f.psn_no = q.psn_no AND f.fixmedins_code = q.fixmedins_code
                          AND f.fee_date = q.fee_date AND f.code = q.code AND f.visit_no = 1
-                    WHERE q.n_visits > 1 AND q.visit_no > 1 AND %s""".formatted(s.list(), ctx.inWindow("q.fee_date"),
-                    s.involvedLine("f").list(), ctx.inWindow("q.fee_date"));
+                    WHERE q.n_visits > 1 AND q.visit_no > 1 AND %s""".formatted(s.list(), ctx.inWindow("q.setl_date"),
+                    s.involvedLine("f").list(), ctx.inWindow("q.setl_date"));
         }
 
         @Override

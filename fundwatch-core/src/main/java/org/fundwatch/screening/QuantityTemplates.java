@@ -72,7 +72,7 @@ final class QuantityTemplates {
                     RawSelect.line("q").set("kp_id", "q.kp_id").set("basis", "q.basis")
                             .set("vola_amt", excess + " * q.pric").set("line_amt", excess + " * q.pric")
                             .set("v1", "q.total").set("v2", "q.mx").set("v3", excess).set("v4", "q.fee_date").list(),
-                    ctx.inWindow("q.fee_date"));
+                    ctx.inWindow("q.setl_date"));
         }
 
         @Override
@@ -115,7 +115,7 @@ final class QuantityTemplates {
                     RawSelect.line("q").set("kp_id", "q.kp_id").set("basis", "q.basis")
                             .set("vola_amt", excess + " * q.pric").set("line_amt", excess + " * q.pric")
                             .set("v1", "q.total").set("v2", "q.los").set("v3", excess).list(),
-                    ctx.inWindow("q.fee_date"));
+                    ctx.inWindow("q.setl_date"));
         }
 
         @Override
@@ -152,7 +152,7 @@ final class QuantityTemplates {
                     WHERE q.day_no > q.mx AND %s""".formatted(
                     RawSelect.line("q").set("kp_id", "q.kp_id").set("basis", "q.basis").set("v1", "q.day_no")
                             .set("v2", "q.mx").set("v3", "year(q.fee_date)").list(),
-                    ctx.inWindow("q.fee_date"));
+                    ctx.inWindow("q.setl_date"));
         }
 
         @Override

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The row shape every rule query returns: one row per (finding, named fee line). Finding-level columns repeat on
- * each row of a finding; {@code v1}…{@code v4} carry the values that fired the rule into its explanation; the
+ * each row of a finding; {@code occur_time} is when the violation happened (the fee, the admission) and {@code
+ * occur_date} the day that decides the report period (the visit's settlement day for line and visit findings); {@code v1}…{@code v4} carry the values that fired the rule into its explanation; the
  * scope columns let the compiler apply a rule's scope without knowing the template.
  */
 public final class RawColumns {

@@ -25,7 +25,7 @@ final class RawSelect {
         RawSelect s = visitColumns(a);
         s.set("mdtrt_id", a + ".mdtrt_id").set("setl_id", a + ".setl_id").set("feedetl_sn", a + ".feedetl_sn")
                 .set("hilist_code", a + ".code").set("hilist_name", a + ".hilist_name")
-                .set("occur_time", a + ".fee_time").set("occur_date", a + ".fee_date").set("vola_amt", a + ".exposed")
+                .set("occur_time", a + ".fee_time").set("occur_date", a + ".setl_date").set("vola_amt", a + ".exposed")
                 .set("line_sn", a + ".feedetl_sn").set("line_role", "1").set("line_amt", a + ".exposed");
         return s;
     }
@@ -34,7 +34,7 @@ final class RawSelect {
     static RawSelect visit(String a) {
         RawSelect s = visitColumns(a);
         s.set("mdtrt_id", a + ".mdtrt_id").set("setl_id", a + ".setl_id").set("occur_time", a + ".begntime")
-                .set("occur_date", a + ".begn_date").set("vola_amt", a + ".fund_amt");
+                .set("occur_date", a + ".setl_date").set("vola_amt", a + ".fund_amt");
         return s;
     }
 

@@ -52,11 +52,16 @@ public final class RuleCompiler {
         return new ScreeningPlan(pack.id(), pack.version(), from, to, shared.prelude(), passStatements, rules);
     }
 
-    /** The template's rows within the window, the rule's dates and scope, flagged when an approval covers them. */
+    /**
+     * The template's rows reported in the window, the rule's dates and scope, flagged when an approval covers them.
+     * A finding is reported in the period of its visit's settlement ({@code occur_date}: the claim arrives with that
+     * month's extract, however early its fees), while approvals and the rule's effective dates apply to the day of
+     * the service ({@code occur_time}).
+     */
     private String wrap(Rule rule, Template t, CompileContext ctx) {
         StringBuilder where = new StringBuilder(ctx.inWindow("r.occur_date"));
-        rule.effectiveFrom().ifPresent(f -> where.append(" AND r.occur_date >= ").append(dialect.date(f)));
-        rule.effectiveTo().ifPresent(f -> where.append(" AND r.occur_date <= ").append(dialect.date(f)));
+        rule.effectiveFrom().ifPresent(f -> where.append(" AND CAST(r.occur_time AS DATE) >= ").append(dialect.date(f)));
+        rule.effectiveTo().ifPresent(f -> where.append(" AND CAST(r.occur_time AS DATE) <= ").append(dialect.date(f)));
         for (Map.Entry<String, Set<String>> e : rule.scope().restrictions().entrySet()) {
             where.append(" AND r.").append(e.getKey()).append(" IN ").append(CompileContext.inList(e.getValue()));
         }
@@ -65,7 +70,7 @@ public final class RuleCompiler {
                 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
                          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
                          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = '%s')
-                         AND r.occur_date BETWEEN a.begndate AND a.enddate) AS approved
+                         AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
                 FROM (
                 %s
                 ) r

@@ -106,7 +106,8 @@ final class SharedRelations {
         return switch (pass) {
             case LINE -> table(pass.relation(), """
                     SELECT l.*, v.certno, v.gend, v.brdy, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type,
-                           v.setting, v.insutype, v.same_day_visits, v.begntime AS visit_time, v.begn_date, v.end_date, v.maindiag_code,
+                           v.setting, v.insutype, v.same_day_visits, v.begntime AS visit_time, v.begn_date, v.end_date, v.setl_date,
+                           v.maindiag_code,
                            coalesce(c.hilist_name, l.medins_list_name) AS hilist_name, c.list_type, c.chrgitm_lv,
                            c.cap, c.begndate AS cap_from, c.hilist_code IS NOT NULL AS in_catalog
                     FROM fw_line l
@@ -117,7 +118,7 @@ final class SharedRelations {
                        OR l.code IN (SELECT code FROM fw_kp_items)""");
             case DUPLICATE -> table(pass.relation(), """
                     SELECT l.*, v.certno, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type, v.setting,
-                           v.insutype, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name
+                           v.insutype, v.setl_date, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name
                     FROM fw_line l
                     JOIN (SELECT %s AS h FROM feedetail WHERE init_feedetl_sn IS NULL
                           GROUP BY 1 HAVING count(*) > 1) d ON d.h = %s

@@ -65,7 +65,7 @@ final class TimelineTemplates {
                     WHERE length(a.maindiag) >= %d AND b.begn_date >= a.begn_date AND %s BETWEEN 0 AND %d AND %s"""
                     .formatted(RawSelect.visit("b").noLine().set("v1", "a.mdtrt_id").set("v2", "a.end_date")
                                     .set("v3", gap).set("v4", "b.maindiag_code").list(), STAYS, STAYS, n, n, n, gap,
-                            config.maxGapDays(), ctx.inWindow("b.begn_date"));
+                            config.maxGapDays(), ctx.inWindow("b.setl_date"));
         }
 
         @Override
@@ -93,7 +93,7 @@ final class TimelineTemplates {
                     WHERE a.begn_date < b.end_date AND b.begn_date < a.end_date AND %s""".formatted(
                     RawSelect.visit("a").noLine().set("v1", "b.mdtrt_id").set("v2", "b.fixmedins_code")
                             .set("v3", "b.begn_date").set("v4", "b.end_date").list(), STAYS, STAYS,
-                    ctx.inWindow("a.begn_date"));
+                    ctx.inWindow("a.setl_date"));
         }
 
         @Override
@@ -117,7 +117,7 @@ final class TimelineTemplates {
                     FROM fw_visit o JOIN %s s ON s.psn_no = o.psn_no
                     WHERE o.setting <> 'INPATIENT' AND o.setl_date > s.begn_date AND o.setl_date < s.end_date AND %s"""
                     .formatted(RawSelect.visit("o").noLine().set("v1", "s.mdtrt_id").set("v2", "s.fixmedins_code")
-                            .set("v3", "s.begn_date").set("v4", "s.end_date").list(), STAYS, ctx.inWindow("o.begn_date"));
+                            .set("v3", "s.begn_date").set("v4", "s.end_date").list(), STAYS, ctx.inWindow("o.setl_date"));
         }
 
         @Override
@@ -158,14 +158,14 @@ final class TimelineTemplates {
                         SELECT %s
                         FROM fw_visit v JOIN ext_death d ON d.certno = v.certno
                         WHERE v.begn_date > d.die_date AND %s""".formatted(RawSelect.visit("v").noLine()
-                        .set("v1", "d.die_date").set("v2", "d.src").list(), ctx.inWindow("v.begn_date"));
+                        .set("v1", "d.die_date").set("v2", "d.src").list(), ctx.inWindow("v.setl_date"));
             }
             return """
                     SELECT %s
                     FROM fw_visit v JOIN ext_custody c ON c.certno = v.certno
                     WHERE v.begn_date >= c.begndate AND (c.enddate IS NULL OR v.begn_date <= c.enddate) AND %s"""
                     .formatted(RawSelect.visit("v").noLine().set("v1", "c.begndate").set("v2", "c.src")
-                            .set("v3", "c.enddate").list(), ctx.inWindow("v.begn_date"));
+                            .set("v3", "c.enddate").list(), ctx.inWindow("v.setl_date"));
         }
 
         @Override
@@ -231,7 +231,7 @@ final class TimelineTemplates {
                     d.daysBetween("d", "nxt"), d.argMax(d.addDays("d", "1"), d.daysBetween("d", "nxt")),
                     d.daysBetween("d", "nxt"), config.minDays(),
                     RawSelect.visit("s").noLine().set("v1", "i.longest").set("v2", "i.idle_from").list(),
-                    ctx.inWindow("s.begn_date"));
+                    ctx.inWindow("s.setl_date"));
         }
 
         @Override
@@ -474,7 +474,7 @@ final class TimelineTemplates {
                     d.addDays("a.setl_date", "1"),
                     RawSelect.visit("p").noLine().set("v1", "p.a_inst").set("v2", "p.a_time")
                             .set("v3", "CAST(round(p.km, 0) AS INTEGER)").set("v4", "CAST(p.secs / 60 AS INTEGER)").list(),
-                    config.maxMinutes() * 60, config.minKm(), ctx.inWindow("p.begn_date"));
+                    config.maxMinutes() * 60, config.minKm(), ctx.inWindow("p.setl_date"));
         }
 
         @Override
