@@ -9,9 +9,9 @@ WITH s AS (
   FROM fw_p_line l JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'DAILY_DOSE'
        AND l.fee_date BETWEEN k.begndate AND k.enddate
   WHERE l.setting <> 'INPATIENT' AND TRY_CAST(k.lmt_value AS DECIMAL(18,4)) > 0),
-w AS (SELECT s.*, sum(supply) OVER win AS days, sum(exposed) OVER win AS amt, count(*) OVER win AS n
+w AS (SELECT s.*, sum(supply) OVER win AS days, sum(exposed) OVER win AS window_amt, count(*) OVER win AS n
       FROM s WINDOW win AS (PARTITION BY psn_no, code ORDER BY dn RANGE BETWEEN 90 PRECEDING AND CURRENT ROW)),
-m AS (SELECT psn_no, code, strftime(fee_date, '%Y-%m') AS month, max(days) AS days, arg_max(fee_date, days) AS last_date, arg_max(amt, days) AS amt,
+m AS (SELECT psn_no, code, strftime(fee_date, '%Y-%m') AS month, max(days) AS days, arg_max(fee_date, days) AS last_date, arg_max(window_amt, days) AS amt,
              min(certno) AS certno, min(insutype) AS insutype, min(hilist_name) AS hilist_name,
              min(kp_id) AS kp_id, min(basis) AS basis, max(fee_time) AS last_time, arg_max(n, days) AS n
       FROM w WHERE fee_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' GROUP BY psn_no, code, strftime(fee_date, '%Y-%m') HAVING max(days) > 135.0)

@@ -408,7 +408,7 @@ final class TimelineTemplates {
                       FROM fw_p_line l JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'DAILY_DOSE'
                            AND l.fee_date BETWEEN k.begndate AND k.enddate
                       WHERE l.setting <> 'INPATIENT' AND %s > 0),
-                    w AS (SELECT s.*, sum(supply) OVER win AS days, sum(exposed) OVER win AS amt, count(*) OVER win AS n
+                    w AS (SELECT s.*, sum(supply) OVER win AS days, sum(exposed) OVER win AS window_amt, count(*) OVER win AS n
                           FROM s WINDOW win AS (PARTITION BY psn_no, code ORDER BY dn RANGE BETWEEN %d PRECEDING AND CURRENT ROW)),
                     m AS (SELECT psn_no, code, %s AS month, max(days) AS days, %s AS last_date, %s AS amt,
                                  min(certno) AS certno, min(insutype) AS insutype, min(hilist_name) AS hilist_name,
@@ -416,7 +416,7 @@ final class TimelineTemplates {
                           FROM w WHERE %s GROUP BY psn_no, code, %s HAVING max(days) > %s)
                     SELECT %s FROM m""".formatted(d.tryDecimal("k.lmt_value"), d.dayNumber("l.fee_date"),
                     d.tryDecimal("k.lmt_value"), config.windowDays(), d.monthText("fee_date"), d.argMax("fee_date", "days"),
-                    d.argMax("amt", "days"), d.argMax("n", "days"), ctx.inWindow("fee_date"), d.monthText("fee_date"),
+                    d.argMax("window_amt", "days"), d.argMax("n", "days"), ctx.inWindow("fee_date"), d.monthText("fee_date"),
                     limit.toPlainString(),
                     RawSelect.empty().set("psn_no", "m.psn_no").set("certno", "m.certno").set("insutype", "m.insutype")
                             .set("hilist_code", "m.code").set("hilist_name", "m.hilist_name").set("kp_id", "m.kp_id")
