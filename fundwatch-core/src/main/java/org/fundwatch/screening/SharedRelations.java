@@ -57,10 +57,13 @@ final class SharedRelations {
                 WHERE NOT (coalesce(s.n_setl, 0) > 1 AND s.net_fee = 0)""".formatted(settingCase("m.med_type"))));
         // Repeat visits of one person at one institution on one day: their lines feed the split-prescription rule.
         out.add(table("fw_visit", """
-                SELECT v.*, CASE WHEN v.setting <> 'INPATIENT'
-                       THEN count(*) OVER (PARTITION BY v.psn_no, v.fixmedins_code, v.begn_date, v.setting <> 'INPATIENT')
-                       ELSE 0 END AS same_day_visits
-                FROM fw_visit0 v"""));
+                SELECT v.*, coalesce(g.n, 0) AS same_day_visits
+                FROM fw_visit0 v
+                LEFT JOIN (SELECT psn_no, fixmedins_code, begn_date, count(*) AS n FROM fw_visit0
+                           WHERE setting <> 'INPATIENT' GROUP BY psn_no, fixmedins_code, begn_date
+                           HAVING count(*) > 1) g
+                       ON g.psn_no = v.psn_no AND g.fixmedins_code = v.fixmedins_code AND g.begn_date = v.begn_date
+                      AND v.setting <> 'INPATIENT'"""));
         out.add(table("fw_refund", """
                 SELECT init_feedetl_sn AS sn, sum(cnt) AS cnt, sum(det_item_fee_sumamt) AS amt,
                        sum(coalesce(inscp_scp_amt, det_item_fee_sumamt)) AS inscp
@@ -104,18 +107,21 @@ final class SharedRelations {
 
     Statement pass(Pass pass) {
         return switch (pass) {
+            // Filter on the catalog and knowledge points first, join the visits only to the survivors: the visit
+            // join is the expensive part of the pass, and most lines are of items no rule looks at.
             case LINE -> table(pass.relation(), """
-                    SELECT l.*, v.certno, v.gend, v.brdy, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type,
-                           v.setting, v.insutype, v.same_day_visits, v.begntime AS visit_time, v.begn_date, v.end_date, v.setl_date,
-                           v.maindiag_code,
-                           coalesce(c.hilist_name, l.medins_list_name) AS hilist_name, c.list_type, c.chrgitm_lv,
-                           c.cap, c.begndate AS cap_from, c.hilist_code IS NOT NULL AS in_catalog
-                    FROM fw_line l
-                    JOIN fw_visit v ON v.mdtrt_id = l.mdtrt_id
-                    LEFT JOIN fw_catalog c ON c.hilist_code = l.code AND l.fee_date BETWEEN c.begndate AND c.enddate
-                    WHERE c.hilist_code IS NULL OR l.pric > c.cap OR (c.chrgitm_lv = '03' AND l.ownpay < l.amt)
-                       OR c.list_type = '102' OR v.same_day_visits > 1
-                       OR l.code IN (SELECT code FROM fw_kp_items)""");
+                    WITH cand AS (
+                      SELECT l.*, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name, c.list_type,
+                             c.chrgitm_lv, c.cap, c.begndate AS cap_from, c.hilist_code IS NOT NULL AS in_catalog
+                      FROM fw_line l
+                      LEFT JOIN fw_catalog c ON c.hilist_code = l.code AND l.fee_date BETWEEN c.begndate AND c.enddate
+                      WHERE c.hilist_code IS NULL OR l.pric > c.cap OR (c.chrgitm_lv = '03' AND l.ownpay < l.amt)
+                         OR c.list_type = '102' OR l.code IN (SELECT code FROM fw_kp_items)
+                         OR l.mdtrt_id IN (SELECT mdtrt_id FROM fw_visit WHERE same_day_visits > 1))
+                    SELECT cand.*, v.certno, v.gend, v.brdy, v.fixmedins_code, v.fixmedins_type, v.medins_lv,
+                           v.med_type, v.setting, v.insutype, v.same_day_visits, v.begntime AS visit_time, v.begn_date,
+                           v.end_date, v.setl_date, v.maindiag_code
+                    FROM cand JOIN fw_visit v ON v.mdtrt_id = cand.mdtrt_id""");
             case DUPLICATE -> table(pass.relation(), """
                     SELECT l.*, v.certno, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type, v.setting,
                            v.insutype, v.setl_date, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name
