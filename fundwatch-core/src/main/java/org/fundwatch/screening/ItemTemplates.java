@@ -145,8 +145,8 @@ final class ItemTemplates {
             String age = CompileContext.ageOn("l.brdy", "l.fee_date");
             String violation = switch (config.limitType()) {
                 case GENDER -> "l.gend IN ('1', '2') AND l.gend <> k.lmt_value";
-                case AGE_MIN -> age + " < CAST(k.lmt_value AS INTEGER)";
-                case AGE_MAX -> age + " > CAST(k.lmt_value AS INTEGER)";
+                case AGE_MIN -> age + " < " + ctx.dialect().tryDecimal("k.lmt_value");
+                case AGE_MAX -> age + " > " + ctx.dialect().tryDecimal("k.lmt_value");
                 case SETTING -> "((k.lmt_value = 'INPATIENT' AND l.setting <> 'INPATIENT')"
                         + " OR (k.lmt_value = 'OUTPATIENT' AND l.setting = 'INPATIENT'))";
                 case MEDINS_LV_MIN -> "coalesce(" + ctx.dialect().tryDecimal("l.medins_lv") + ", 0) < "

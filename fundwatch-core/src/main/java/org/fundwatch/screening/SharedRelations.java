@@ -45,8 +45,8 @@ final class SharedRelations {
                        i.medins_lv, i.lat, i.lon, i.bed_cnt, m.med_type, %s AS setting, m.insutype,
                        m.begntime, m.endtime, CAST(m.begntime AS DATE) AS begn_date,
                        CAST(coalesce(m.endtime, m.begntime) AS DATE) AS end_date,
-                       m.dscg_maindiag_code AS maindiag_code,
-                       upper(replace(coalesce(m.dscg_maindiag_code, ''), '.', '')) AS maindiag,
+                       coalesce(m.dscg_maindiag_code, d.diag_code) AS maindiag_code,
+                       upper(replace(coalesce(m.dscg_maindiag_code, d.diag_code, ''), '.', '')) AS maindiag,
                        s.setl_id, coalesce(s.setl_time, m.endtime, m.begntime) AS setl_time,
                        CAST(coalesce(s.setl_time, m.endtime, m.begntime) AS DATE) AS setl_date,
                        CAST(coalesce(s.net_fund, 0) + coalesce(s.net_acct, 0) AS DECIMAL(18,2)) AS fund_amt
@@ -54,6 +54,8 @@ final class SharedRelations {
                 LEFT JOIN fw_person p ON p.psn_no = m.psn_no
                 LEFT JOIN medins_info i ON i.fixmedins_code = m.fixmedins_code
                 LEFT JOIN fw_setl s ON s.mdtrt_id = m.mdtrt_id
+                LEFT JOIN (SELECT mdtrt_id, min(diag_code) AS diag_code FROM diseinfo WHERE maindiag_flag = '1'
+                           GROUP BY mdtrt_id) d ON d.mdtrt_id = m.mdtrt_id
                 WHERE NOT (coalesce(s.n_setl, 0) > 1 AND s.net_fee = 0)""".formatted(settingCase("m.med_type"))));
         // Repeat visits of one person at one institution on one day: their lines feed the split-prescription rule.
         out.add(table("fw_visit", """

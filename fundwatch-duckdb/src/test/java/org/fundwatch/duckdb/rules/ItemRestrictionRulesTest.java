@@ -108,6 +108,14 @@ class ItemRestrictionRulesTest {
                 .flags("L1");
     }
 
+    @Test
+    void comparesAFractionalMaximumAgeWithoutRoundingItUp() {
+        assertRule("FW-121")
+                .on(claims().limit("KP1", "X1", "AGE_MAX", "6.5").person("P1").born("2019-03-02")
+                        .visit("V1", "P1", "H1").from("2026-03-02").line("L1", "V1", "X1"))
+                .flags("L1");
+    }
+
     // ---- SETTING_LIMIT ----
 
     @Test

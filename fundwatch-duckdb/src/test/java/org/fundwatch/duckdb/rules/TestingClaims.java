@@ -250,6 +250,14 @@ final class TestingClaims {
         return this;
     }
 
+    /** The visit's main diagnosis given only in {@code diseinfo} ({@code maindiag_flag} 1), not on the visit. */
+    TestingClaims mainDiagnosisInDiseinfo(String icd10) {
+        Row visit = require("mdtrt");
+        add("diseinfo").set("mdtrt_id", visit.get("mdtrt_id")).set("diag_code", icd10).set("maindiag_flag", "1");
+        current = visit;
+        return this;
+    }
+
     /** The settlement time of the current visit, instead of its end or last line. */
     TestingClaims settledAt(String time) {
         settledAt.put(require("mdtrt").get("mdtrt_id"), time(time, "10:00:00"));

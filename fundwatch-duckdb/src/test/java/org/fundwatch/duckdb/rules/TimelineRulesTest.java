@@ -27,6 +27,16 @@ class TimelineRulesTest {
                 .flagsVisits("B15", "B16");
     }
 
+    @Test
+    void takesTheMainDiagnosisFromDiseinfoWhenTheVisitDoesNotCarryIt() {
+        assertRule("FW-301")
+                .on(claims()
+                        .visit("A", "P1", "H1").medType("21").from("2026-03-01").until("2026-03-05").diagnosis("I63.9")
+                        .visit("B", "P1", "H1").medType("21").from("2026-03-10").until("2026-03-12")
+                        .mainDiagnosisInDiseinfo("I63.1").alsoDiagnosed("E11.9"))
+                .flagsVisits("B");
+    }
+
     /** Discharged on 03-05 with I63.9; readmitted 15 or 16 days later, or with I64, or at another hospital. */
     private static TestingClaims readmissions() {
         return claims()
