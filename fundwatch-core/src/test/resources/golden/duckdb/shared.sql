@@ -1,10 +1,10 @@
 -- fw_person
-CREATE OR REPLACE TEMP TABLE fw_person AS
+CREATE OR REPLACE TABLE fw_person AS
 SELECT psn_no, min(certno) AS certno, min(gend) AS gend, min(brdy) AS brdy
 FROM psn_info GROUP BY psn_no;
 
 -- fw_setl
-CREATE OR REPLACE TEMP TABLE fw_setl AS
+CREATE OR REPLACE TABLE fw_setl AS
 SELECT s.mdtrt_id, sum(s.medfee_sumamt) AS net_fee, count(*) AS n_setl,
        sum(s.fund_pay_sumamt) AS net_fund, sum(s.acct_pay) AS net_acct,
        min(CASE WHEN e.setl_id IS NOT NULL THEN s.setl_id END) AS setl_id,
@@ -17,7 +17,7 @@ LEFT JOIN (SELECT x.setl_id FROM setl x
 GROUP BY s.mdtrt_id;
 
 -- fw_visit0
-CREATE OR REPLACE TEMP TABLE fw_visit0 AS
+CREATE OR REPLACE TABLE fw_visit0 AS
 SELECT m.mdtrt_id, m.psn_no, p.certno, p.gend, p.brdy, m.fixmedins_code, i.fixmedins_type,
        i.medins_lv, i.lat, i.lon, i.bed_cnt, m.med_type, CASE WHEN m.med_type LIKE '52%' THEN 'INPATIENT' WHEN m.med_type LIKE '41%' THEN 'PHARMACY' WHEN m.med_type LIKE '2%' THEN 'INPATIENT' ELSE 'OUTPATIENT' END AS setting, m.insutype,
        m.begntime, m.endtime, CAST(m.begntime AS DATE) AS begn_date,
@@ -36,7 +36,7 @@ LEFT JOIN (SELECT mdtrt_id, min(diag_code) AS diag_code FROM diseinfo WHERE main
 WHERE NOT (coalesce(s.n_setl, 0) > 1 AND s.net_fee = 0);
 
 -- fw_visit
-CREATE OR REPLACE TEMP TABLE fw_visit AS
+CREATE OR REPLACE TABLE fw_visit AS
 SELECT v.*, coalesce(g.n, 0) AS same_day_visits
 FROM fw_visit0 v
 LEFT JOIN (SELECT psn_no, fixmedins_code, begn_date, count(*) AS n FROM fw_visit0
@@ -46,13 +46,13 @@ LEFT JOIN (SELECT psn_no, fixmedins_code, begn_date, count(*) AS n FROM fw_visit
       AND v.setting <> 'INPATIENT';
 
 -- fw_refund
-CREATE OR REPLACE TEMP TABLE fw_refund AS
+CREATE OR REPLACE TABLE fw_refund AS
 SELECT init_feedetl_sn AS sn, sum(cnt) AS cnt, sum(det_item_fee_sumamt) AS amt,
        sum(coalesce(inscp_scp_amt, det_item_fee_sumamt)) AS inscp
 FROM feedetail WHERE init_feedetl_sn IS NOT NULL GROUP BY init_feedetl_sn;
 
 -- fw_line
-CREATE OR REPLACE TEMP VIEW fw_line AS
+CREATE OR REPLACE VIEW fw_line AS
 SELECT f.feedetl_sn, f.mdtrt_id, f.psn_no, f.setl_id, f.fee_ocur_time AS fee_time,
        CAST(f.fee_ocur_time AS DATE) AS fee_date, f.med_list_codg AS code, f.medins_list_name,
        f.cnt + coalesce(r.cnt, 0) AS cnt, f.pric,
@@ -63,43 +63,43 @@ FROM feedetail f LEFT JOIN fw_refund r ON r.sn = f.feedetl_sn
 WHERE f.init_feedetl_sn IS NULL AND f.cnt + coalesce(r.cnt, 0) > 0;
 
 -- fw_diag
-CREATE OR REPLACE TEMP TABLE fw_diag AS
+CREATE OR REPLACE TABLE fw_diag AS
 SELECT mdtrt_id, upper(replace(diag_code, '.', '')) AS diag FROM diseinfo
 UNION
 SELECT mdtrt_id, upper(replace(dscg_maindiag_code, '.', '')) FROM mdtrt
 WHERE dscg_maindiag_code IS NOT NULL;
 
 -- fw_catalog
-CREATE OR REPLACE TEMP TABLE fw_catalog AS
+CREATE OR REPLACE TABLE fw_catalog AS
 SELECT hilist_code, hilist_name, list_type, chrgitm_lv, hilist_pric_uplmt_amt AS cap,
        begndate, coalesce(enddate, DATE '9999-12-31') AS enddate
 FROM med_list;
 
 -- fw_kp_limit
-CREATE OR REPLACE TEMP TABLE fw_kp_limit AS
+CREATE OR REPLACE TABLE fw_kp_limit AS
 SELECT kp_id, hilist_code, lmt_type, lmt_value, coalesce(begndate, DATE '0001-01-01') AS begndate,
        coalesce(enddate, DATE '9999-12-31') AS enddate, basis
 FROM kb_item_limit;
 
 -- fw_kp_pair
-CREATE OR REPLACE TEMP TABLE fw_kp_pair AS
+CREATE OR REPLACE TABLE fw_kp_pair AS
 SELECT kp_id, hilist_code_a, hilist_code_b, relation, coalesce(scope, 'SAME_VISIT') AS scope,
        coalesce(begndate, DATE '0001-01-01') AS begndate, coalesce(enddate, DATE '9999-12-31') AS enddate, basis
 FROM kb_item_pair;
 
 -- fw_kp_items
-CREATE OR REPLACE TEMP TABLE fw_kp_items AS
+CREATE OR REPLACE TABLE fw_kp_items AS
 SELECT hilist_code AS code FROM fw_kp_limit WHERE lmt_type <> 'ROUTINE'
 UNION SELECT hilist_code_a FROM fw_kp_pair
 UNION SELECT hilist_code_b FROM fw_kp_pair;
 
 -- fw_approval
-CREATE OR REPLACE TEMP TABLE fw_approval AS
+CREATE OR REPLACE TABLE fw_approval AS
 SELECT aprv_no, psn_no, hilist_code, vola_bhvr_type, begndate, coalesce(enddate, DATE '9999-12-31') AS enddate
 FROM psn_approval;
 
 -- fw_p_line
-CREATE OR REPLACE TEMP TABLE fw_p_line AS
+CREATE OR REPLACE TABLE fw_p_line AS
 WITH cand AS (
   SELECT l.*, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name, c.list_type,
          c.chrgitm_lv, c.cap, c.begndate AS cap_from, c.hilist_code IS NOT NULL AS in_catalog
@@ -114,7 +114,7 @@ SELECT cand.*, v.certno, v.gend, v.brdy, v.fixmedins_code, v.fixmedins_type, v.m
 FROM cand JOIN fw_visit v ON v.mdtrt_id = cand.mdtrt_id;
 
 -- fw_p_dup
-CREATE OR REPLACE TEMP TABLE fw_p_dup AS
+CREATE OR REPLACE TABLE fw_p_dup AS
 SELECT l.*, v.certno, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type, v.setting,
        v.insutype, v.setl_date, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name
 FROM fw_line l
@@ -124,7 +124,7 @@ JOIN fw_visit v ON v.mdtrt_id = l.mdtrt_id
 LEFT JOIN fw_catalog c ON c.hilist_code = l.code AND l.fee_date BETWEEN c.begndate AND c.enddate;
 
 -- fw_p_day
-CREATE OR REPLACE TEMP TABLE fw_p_day AS
+CREATE OR REPLACE TABLE fw_p_day AS
 SELECT DISTINCT l.mdtrt_id, l.fee_date
 FROM fw_line l
 JOIN fw_visit v ON v.mdtrt_id = l.mdtrt_id AND v.setting = 'INPATIENT'

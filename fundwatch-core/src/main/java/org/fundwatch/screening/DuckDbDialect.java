@@ -13,14 +13,18 @@ public final class DuckDbDialect implements SqlDialect {
         return "duckdb";
     }
 
+    /**
+     * A table of the engine's private in-memory database rather than a TEMP table: temporary objects are visible to
+     * their own connection only, and the rule queries run on several connections at once.
+     */
     @Override
     public String createTempTable(String name, String query) {
-        return "CREATE OR REPLACE TEMP TABLE " + name + " AS\n" + query;
+        return "CREATE OR REPLACE TABLE " + name + " AS\n" + query;
     }
 
     @Override
     public String createTempView(String name, String query) {
-        return "CREATE OR REPLACE TEMP VIEW " + name + " AS\n" + query;
+        return "CREATE OR REPLACE VIEW " + name + " AS\n" + query;
     }
 
     @Override

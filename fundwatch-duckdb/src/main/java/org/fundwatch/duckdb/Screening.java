@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.fundwatch.findings.Finding;
 import org.fundwatch.findings.FindingLine;
 import org.fundwatch.ingest.Manifest;
@@ -26,7 +30,6 @@ import org.fundwatch.schema.MedTypeSettings;
 import org.fundwatch.schema.Table;
 import org.fundwatch.screening.CompiledRule;
 import org.fundwatch.screening.DuckDbDialect;
-import org.fundwatch.screening.FindingAssembler;
 import org.fundwatch.screening.RuleCompiler;
 import org.fundwatch.screening.ScreeningPlan;
 
@@ -100,23 +103,37 @@ public final class Screening {
 
             List<Finding> findings = new ArrayList<>();
             List<ScreenReport.RuleResult> results = new ArrayList<>();
+            // Rule queries are small and independent: run them on a few connections at once, collect in pack order.
             progress.start("rules", plan.rules().size());
-            for (CompiledRule r : plan.rules()) {
-                String reason = notRun.get(r.rule().id());
-                String template = r.rule().template();
-                if (reason != null) {
-                    results.add(new ScreenReport.RuleResult(r.rule().id(), r.rule().version(), r.rule().type().name(),
-                            template, "NOT_RUN", Optional.of(reason), 0, 0, BigDecimal.ZERO, 0));
-                } else {
-                    long t0 = System.nanoTime();
-                    FindingAssembler assembler = engine.assemble(r);
-                    List<Finding> found = assembler.findings();
-                    findings.addAll(found);
-                    results.add(new ScreenReport.RuleResult(r.rule().id(), r.rule().version(), r.rule().type().name(),
-                            template, "RAN", Optional.empty(), found.size(), assembler.suppressed(),
-                            Totals.amount(found), (System.nanoTime() - t0) / 1e9));
+            List<Future<RuleRun>> runs = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(ruleWorkers(options), r -> {
+                Thread t = new Thread(r, "fundwatch-rule");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                for (CompiledRule r : plan.rules()) {
+                    runs.add(notRun.containsKey(r.rule().id()) ? null : pool.submit(() -> engine.run(r)));
                 }
-                progress.advance(1);
+                for (int i = 0; i < plan.rules().size(); i++) {
+                    CompiledRule r = plan.rules().get(i);
+                    String template = r.rule().template();
+                    if (runs.get(i) == null) {
+                        results.add(new ScreenReport.RuleResult(r.rule().id(), r.rule().version(),
+                                r.rule().type().name(), template, "NOT_RUN", Optional.of(notRun.get(r.rule().id())),
+                                0, 0, BigDecimal.ZERO, 0));
+                    } else {
+                        RuleRun run = await(runs.get(i));
+                        List<Finding> found = run.assembler().findings();
+                        findings.addAll(found);
+                        results.add(new ScreenReport.RuleResult(r.rule().id(), r.rule().version(),
+                                r.rule().type().name(), template, "RAN", Optional.empty(), found.size(),
+                                run.assembler().suppressed(), Totals.amount(found), run.seconds()));
+                    }
+                    progress.advance(1);
+                }
+            } finally {
+                pool.shutdownNow();
             }
             progress.finish();
 
@@ -136,6 +153,26 @@ public final class Screening {
             return report;
         } catch (SQLException e) {
             throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, e.getMessage(), e);
+        }
+    }
+
+    /** Connections running rule queries at once: DuckDB parallelises each query too, so a few suffice. */
+    static int ruleWorkers(ScreenOptions options) {
+        int cores = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(4, cores));
+    }
+
+    private static RuleRun await(Future<RuleRun> run) throws SQLException {
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.duckdb.DuckDBConnection;
 import org.fundwatch.ingest.Manifest;
 import org.fundwatch.schema.ExchangeFormat;
 import org.fundwatch.schema.SqlDdl;
@@ -101,7 +102,8 @@ final class Session implements AutoCloseable {
             throw new SQLException("building " + s.name() + ": " + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long rows = s.sql().contains("TEMP VIEW") ? -1 : count("SELECT count(*) FROM " + s.name());
+        boolean view = s.sql().matches("(?s)CREATE (OR REPLACE )?(TEMP )?VIEW .*");
+        long rows = view ? -1 : count("SELECT count(*) FROM " + s.name());
         return new ScreenReport.PassTiming(s.name(), seconds, rows);
     }
 
@@ -123,7 +125,20 @@ final class Session implements AutoCloseable {
         return out;
     }
 
+    /** Runs one rule on a connection of its own (rules may run concurrently) and times it. */
+    RuleRun run(CompiledRule rule) throws SQLException {
+        long t0 = System.nanoTime();
+        try (Connection own = connection.unwrap(DuckDBConnection.class).duplicate()) {
+            FindingAssembler assembler = assemble(own, rule);
+            return new RuleRun(assembler, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
     FindingAssembler assemble(CompiledRule rule) throws SQLException {
+        return assemble(connection, rule);
+    }
+
+    private static FindingAssembler assemble(Connection connection, CompiledRule rule) throws SQLException {
         FindingAssembler assembler = new FindingAssembler(rule);
         int n = RawRow.columns().size();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(rule.sql())) {
