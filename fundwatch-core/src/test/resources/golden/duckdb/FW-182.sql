@@ -4,14 +4,17 @@ SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'QUANTITY_LIMIT')
          AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
-WITH q AS (
-  SELECT l.*, k.kp_id, k.basis, CAST(k.lmt_value AS DECIMAL(18,4)) AS mx,
+WITH k AS (SELECT l.*, k.kp_id, k.basis, CAST(k.lmt_value AS DECIMAL(18,4)) AS mx
+           FROM fw_p_line l
+           JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'MAX_CNT_PER_VISIT'
+                AND l.fee_date BETWEEN k.begndate AND k.enddate),
+over AS (SELECT mdtrt_id, code FROM k l GROUP BY l.mdtrt_id, l.code HAVING sum(l.cnt) > min(l.mx)),
+q AS (
+  SELECT l.*,
          sum(l.cnt) OVER (PARTITION BY l.mdtrt_id, l.code ORDER BY l.fee_time, l.feedetl_sn
                           ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
          sum(l.cnt) OVER (PARTITION BY l.mdtrt_id, l.code) AS total
-  FROM fw_p_line l
-  JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'MAX_CNT_PER_VISIT'
-       AND l.fee_date BETWEEN k.begndate AND k.enddate)
+  FROM k l WHERE EXISTS (SELECT 1 FROM over o WHERE o.mdtrt_id = l.mdtrt_id AND o.code = l.code))
 SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.certno AS VARCHAR) AS certno,
        CAST(q.mdtrt_id AS VARCHAR) AS mdtrt_id,

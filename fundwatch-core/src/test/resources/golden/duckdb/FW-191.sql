@@ -4,12 +4,15 @@ SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'COURSE_LIMIT')
          AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
-WITH q AS (
-  SELECT l.*, k.kp_id, k.basis, CAST(k.lmt_value AS INTEGER) AS mx,
-         dense_rank() OVER (PARTITION BY l.psn_no, l.code, year(l.fee_date) ORDER BY l.fee_date) AS day_no
-  FROM fw_p_line l
-  JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'MAX_COURSE_DAYS'
-       AND l.fee_date BETWEEN k.begndate AND k.enddate)
+WITH c AS (SELECT l.*, k.kp_id, k.basis, CAST(k.lmt_value AS INTEGER) AS mx, year(l.fee_date) AS yr
+           FROM fw_p_line l
+           JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'MAX_COURSE_DAYS'
+                AND l.fee_date BETWEEN k.begndate AND k.enddate),
+over AS (SELECT psn_no, code, yr FROM c GROUP BY psn_no, code, yr
+         HAVING count(DISTINCT fee_date) > min(mx)),
+q AS (
+  SELECT c.*, dense_rank() OVER (PARTITION BY c.psn_no, c.code, c.yr ORDER BY c.fee_date) AS day_no
+  FROM c WHERE EXISTS (SELECT 1 FROM over o WHERE o.psn_no = c.psn_no AND o.code = c.code AND o.yr = c.yr))
 SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.certno AS VARCHAR) AS certno,
        CAST(q.mdtrt_id AS VARCHAR) AS mdtrt_id,

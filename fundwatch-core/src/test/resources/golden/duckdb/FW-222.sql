@@ -4,15 +4,18 @@ SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'FREQUENCY_LIMIT')
          AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
-WITH q AS (
-  SELECT l.*, k.kp_id, k.basis, greatest(date_diff('day', l.begn_date, l.end_date), 1) AS los,
-         sum(l.cnt) OVER (PARTITION BY l.mdtrt_id ORDER BY l.fee_time, l.feedetl_sn
+WITH b AS (SELECT l.*, k.kp_id, k.basis, greatest(date_diff('day', l.begn_date, l.end_date), 1) AS los
+           FROM fw_p_line l
+           JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'BED_DAY'
+                AND k.lmt_value = '1' AND l.fee_date BETWEEN k.begndate AND k.enddate
+           WHERE l.setting = 'INPATIENT'),
+over AS (SELECT mdtrt_id FROM b GROUP BY mdtrt_id HAVING sum(cnt) > min(los)),
+q AS (
+  SELECT b.*,
+         sum(b.cnt) OVER (PARTITION BY b.mdtrt_id ORDER BY b.fee_time, b.feedetl_sn
                           ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
-         sum(l.cnt) OVER (PARTITION BY l.mdtrt_id) AS total
-  FROM fw_p_line l
-  JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'BED_DAY' AND k.lmt_value = '1'
-       AND l.fee_date BETWEEN k.begndate AND k.enddate
-  WHERE l.setting = 'INPATIENT')
+         sum(b.cnt) OVER (PARTITION BY b.mdtrt_id) AS total
+  FROM b WHERE EXISTS (SELECT 1 FROM over o WHERE o.mdtrt_id = b.mdtrt_id))
 SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.certno AS VARCHAR) AS certno,
        CAST(q.mdtrt_id AS VARCHAR) AS mdtrt_id,

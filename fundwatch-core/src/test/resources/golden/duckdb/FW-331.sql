@@ -4,7 +4,9 @@ SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'HIGH_FREQUENCY')
          AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
-WITH o AS (SELECT v.*, date_diff('day', DATE '1970-01-01', v.setl_date) AS dn FROM fw_visit v WHERE v.setting <> 'INPATIENT' AND v.setl_id IS NOT NULL),
+WITH o AS (SELECT v.*, date_diff('day', DATE '1970-01-01', v.setl_date) AS dn FROM fw_visit v WHERE v.setting <> 'INPATIENT' AND v.setl_id IS NOT NULL
+           AND v.psn_no IN (SELECT psn_no FROM fw_visit WHERE setting <> 'INPATIENT' AND setl_id IS NOT NULL
+                            GROUP BY psn_no HAVING count(*) >= 12)),
 w AS (SELECT o.*, count(*) OVER win AS n, sum(fund_amt) OVER win AS amt
       FROM o WINDOW win AS (PARTITION BY psn_no ORDER BY dn RANGE BETWEEN 30 PRECEDING AND CURRENT ROW)),
 m AS (SELECT psn_no, strftime(setl_date, '%Y-%m') AS month, max(n) AS n, arg_max(setl_date, n) AS last_date, arg_max(amt, n) AS amt, min(certno) AS certno,

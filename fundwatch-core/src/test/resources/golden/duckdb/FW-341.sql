@@ -4,11 +4,14 @@ SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'DRUG_HOARDING')
          AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
-WITH s AS (
+WITH s0 AS (
   SELECT l.*, k.kp_id, k.basis, round(l.cnt / TRY_CAST(k.lmt_value AS DECIMAL(18,4)), 4) AS supply, date_diff('day', DATE '1970-01-01', l.fee_date) AS dn
   FROM fw_p_line l JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'DAILY_DOSE'
        AND l.fee_date BETWEEN k.begndate AND k.enddate
   WHERE l.setting <> 'INPATIENT' AND TRY_CAST(k.lmt_value AS DECIMAL(18,4)) > 0),
+s AS (SELECT * FROM s0 WHERE EXISTS (
+        SELECT 1 FROM (SELECT psn_no, code FROM s0 GROUP BY psn_no, code HAVING sum(supply) > 135.0) t
+        WHERE t.psn_no = s0.psn_no AND t.code = s0.code)),
 w AS (SELECT s.*, sum(supply) OVER win AS days, sum(exposed) OVER win AS window_amt, count(*) OVER win AS n
       FROM s WINDOW win AS (PARTITION BY psn_no, code ORDER BY dn RANGE BETWEEN 90 PRECEDING AND CURRENT ROW)),
 m AS (SELECT psn_no, code, strftime(fee_date, '%Y-%m') AS month, max(days) AS days, arg_max(fee_date, days) AS last_date, arg_max(window_amt, days) AS amt,

@@ -341,13 +341,15 @@ final class TimelineTemplates {
         public String query(CompileContext ctx) {
             SqlDialect d = ctx.dialect();
             return """
-                    WITH o AS (SELECT v.*, %s AS dn FROM fw_visit v WHERE v.setting <> 'INPATIENT' AND v.setl_id IS NOT NULL),
+                    WITH o AS (SELECT v.*, %s AS dn FROM fw_visit v WHERE v.setting <> 'INPATIENT' AND v.setl_id IS NOT NULL
+                               AND v.psn_no IN (SELECT psn_no FROM fw_visit WHERE setting <> 'INPATIENT' AND setl_id IS NOT NULL
+                                                GROUP BY psn_no HAVING count(*) >= %d)),
                     w AS (SELECT o.*, count(*) OVER win AS n, sum(fund_amt) OVER win AS amt
                           FROM o WINDOW win AS (PARTITION BY psn_no ORDER BY dn RANGE BETWEEN %d PRECEDING AND CURRENT ROW)),
                     m AS (SELECT psn_no, %s AS month, max(n) AS n, %s AS last_date, %s AS amt, min(certno) AS certno,
                                  min(insutype) AS insutype, max(setl_time) AS last_time
                           FROM w WHERE %s GROUP BY psn_no, %s HAVING max(n) >= %d)
-                    SELECT %s FROM m""".formatted(d.dayNumber("v.setl_date"), config.windowDays(),
+                    SELECT %s FROM m""".formatted(d.dayNumber("v.setl_date"), config.minVisits(), config.windowDays(),
                     d.monthText("setl_date"), d.argMax("setl_date", "n"), d.argMax("amt", "n"),
                     ctx.inWindow("setl_date"), d.monthText("setl_date"), config.minVisits(),
                     RawSelect.empty().set("psn_no", "m.psn_no").set("certno", "m.certno").set("insutype", "m.insutype")
@@ -403,11 +405,14 @@ final class TimelineTemplates {
             SqlDialect d = ctx.dialect();
             BigDecimal limit = config.factor().multiply(BigDecimal.valueOf(config.windowDays()));
             return """
-                    WITH s AS (
+                    WITH s0 AS (
                       SELECT l.*, k.kp_id, k.basis, round(l.cnt / %s, 4) AS supply, %s AS dn
                       FROM fw_p_line l JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'DAILY_DOSE'
                            AND l.fee_date BETWEEN k.begndate AND k.enddate
                       WHERE l.setting <> 'INPATIENT' AND %s > 0),
+                    s AS (SELECT * FROM s0 WHERE EXISTS (
+                            SELECT 1 FROM (SELECT psn_no, code FROM s0 GROUP BY psn_no, code HAVING sum(supply) > %s) t
+                            WHERE t.psn_no = s0.psn_no AND t.code = s0.code)),
                     w AS (SELECT s.*, sum(supply) OVER win AS days, sum(exposed) OVER win AS window_amt, count(*) OVER win AS n
                           FROM s WINDOW win AS (PARTITION BY psn_no, code ORDER BY dn RANGE BETWEEN %d PRECEDING AND CURRENT ROW)),
                     m AS (SELECT psn_no, code, %s AS month, max(days) AS days, %s AS last_date, %s AS amt,
@@ -415,7 +420,7 @@ final class TimelineTemplates {
                                  min(kp_id) AS kp_id, min(basis) AS basis, max(fee_time) AS last_time, %s AS n
                           FROM w WHERE %s GROUP BY psn_no, code, %s HAVING max(days) > %s)
                     SELECT %s FROM m""".formatted(d.tryDecimal("k.lmt_value"), d.dayNumber("l.fee_date"),
-                    d.tryDecimal("k.lmt_value"), config.windowDays(), d.monthText("fee_date"), d.argMax("fee_date", "days"),
+                    d.tryDecimal("k.lmt_value"), limit.toPlainString(), config.windowDays(), d.monthText("fee_date"), d.argMax("fee_date", "days"),
                     d.argMax("window_amt", "days"), d.argMax("n", "days"), ctx.inWindow("fee_date"), d.monthText("fee_date"),
                     limit.toPlainString(),
                     RawSelect.empty().set("psn_no", "m.psn_no").set("certno", "m.certno").set("insutype", "m.insutype")
