@@ -8,7 +8,7 @@ WITH r AS (
   SELECT l.*, dense_rank() OVER (PARTITION BY l.psn_no, l.fixmedins_code, l.fee_date, l.code
                                  ORDER BY l.visit_time, l.mdtrt_id) AS visit_no
   FROM fw_p_line l
-  WHERE l.same_day_visits > 1 AND l.setting <> 'INPATIENT' AND l.rxno IS NOT NULL AND l.rxno <> ''),
+  WHERE l.same_day_repeat AND l.setting <> 'INPATIENT' AND l.rxno IS NOT NULL AND l.rxno <> ''),
 q AS (
   SELECT r.*, max(visit_no) OVER (PARTITION BY psn_no, fixmedins_code, fee_date, code) AS n_visits,
          min(CASE WHEN visit_no = 1 THEN mdtrt_id END) OVER (PARTITION BY psn_no, fixmedins_code, fee_date, code) AS first_visit,

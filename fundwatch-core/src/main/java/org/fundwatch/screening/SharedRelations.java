@@ -40,7 +40,7 @@ final class SharedRelations {
                              AND x.setl_id NOT IN (SELECT init_setl_id FROM setl WHERE init_setl_id IS NOT NULL)) e
                        ON e.setl_id = s.setl_id
                 GROUP BY s.mdtrt_id"""));
-        out.add(table("fw_visit0", """
+        out.add(table("fw_visit", """
                 SELECT m.mdtrt_id, m.psn_no, p.certno, p.gend, p.brdy, m.fixmedins_code, i.fixmedins_type,
                        i.medins_lv, i.lat, i.lon, i.bed_cnt, m.med_type, %s AS setting, m.insutype,
                        m.begntime, m.endtime, CAST(m.begntime AS DATE) AS begn_date,
@@ -58,14 +58,13 @@ final class SharedRelations {
                            GROUP BY mdtrt_id) d ON d.mdtrt_id = m.mdtrt_id
                 WHERE NOT (coalesce(s.n_setl, 0) > 1 AND s.net_fee = 0)""".formatted(settingCase("m.med_type"))));
         // Repeat visits of one person at one institution on one day: their lines feed the split-prescription rule.
-        out.add(table("fw_visit", """
-                SELECT v.*, coalesce(g.n, 0) AS same_day_visits
-                FROM fw_visit0 v
-                LEFT JOIN (SELECT psn_no, fixmedins_code, begn_date, count(*) AS n FROM fw_visit0
-                           WHERE setting <> 'INPATIENT' GROUP BY psn_no, fixmedins_code, begn_date
-                           HAVING count(*) > 1) g
-                       ON g.psn_no = v.psn_no AND g.fixmedins_code = v.fixmedins_code AND g.begn_date = v.begn_date
-                      AND v.setting <> 'INPATIENT'"""));
+        out.add(table("fw_same_day_visits", """
+                SELECT v.mdtrt_id
+                FROM fw_visit v
+                JOIN (SELECT psn_no, fixmedins_code, begn_date FROM fw_visit WHERE setting <> 'INPATIENT'
+                      GROUP BY psn_no, fixmedins_code, begn_date HAVING count(*) > 1) g
+                  ON g.psn_no = v.psn_no AND g.fixmedins_code = v.fixmedins_code AND g.begn_date = v.begn_date
+                WHERE v.setting <> 'INPATIENT'"""));
         out.add(table("fw_refund", """
                 SELECT init_feedetl_sn AS sn, sum(cnt) AS cnt, sum(det_item_fee_sumamt) AS amt,
                        sum(coalesce(inscp_scp_amt, det_item_fee_sumamt)) AS inscp
@@ -119,9 +118,11 @@ final class SharedRelations {
                       LEFT JOIN fw_catalog c ON c.hilist_code = l.code AND l.fee_date BETWEEN c.begndate AND c.enddate
                       WHERE c.hilist_code IS NULL OR l.pric > c.cap OR (c.chrgitm_lv = '03' AND l.ownpay < l.amt)
                          OR c.list_type = '102' OR l.code IN (SELECT code FROM fw_kp_items)
-                         OR l.mdtrt_id IN (SELECT mdtrt_id FROM fw_visit WHERE same_day_visits > 1))
+                         OR l.mdtrt_id IN (SELECT mdtrt_id FROM fw_same_day_visits))
                     SELECT cand.*, v.certno, v.gend, v.brdy, v.fixmedins_code, v.fixmedins_type, v.medins_lv,
-                           v.med_type, v.setting, v.insutype, v.same_day_visits, v.begntime AS visit_time, v.begn_date,
+                           v.med_type, v.setting, v.insutype,
+                           v.mdtrt_id IN (SELECT mdtrt_id FROM fw_same_day_visits) AS same_day_repeat,
+                           v.begntime AS visit_time, v.begn_date,
                            v.end_date, v.setl_date, v.maindiag_code
                     FROM cand JOIN fw_visit v ON v.mdtrt_id = cand.mdtrt_id""");
             case DUPLICATE -> table(pass.relation(), """
