@@ -97,23 +97,6 @@ CREATE OR REPLACE TABLE fw_approval AS
 SELECT aprv_no, psn_no, hilist_code, vola_bhvr_type, begndate, coalesce(enddate, DATE '9999-12-31') AS enddate
 FROM psn_approval;
 
--- fw_p_line
-CREATE OR REPLACE TABLE fw_p_line AS
-WITH cand AS (
-  SELECT l.*, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name, c.list_type,
-         c.chrgitm_lv, c.cap, c.begndate AS cap_from, c.hilist_code IS NOT NULL AS in_catalog
-  FROM fw_line l
-  LEFT JOIN fw_catalog c ON c.hilist_code = l.code AND l.fee_date BETWEEN c.begndate AND c.enddate
-  WHERE c.hilist_code IS NULL OR l.pric > c.cap OR (c.chrgitm_lv = '03' AND l.ownpay < l.amt)
-     OR c.list_type = '102' OR l.code IN (SELECT code FROM fw_kp_items)
-     OR l.mdtrt_id IN (SELECT mdtrt_id FROM fw_same_day_visits))
-SELECT cand.*, v.certno, v.gend, v.brdy, v.fixmedins_code, v.fixmedins_type, v.medins_lv,
-       v.med_type, v.setting, v.insutype,
-       v.mdtrt_id IN (SELECT mdtrt_id FROM fw_same_day_visits) AS same_day_repeat,
-       v.begntime AS visit_time, v.begn_date,
-       v.end_date, v.setl_date, v.maindiag_code
-FROM cand JOIN fw_visit v ON v.mdtrt_id = cand.mdtrt_id;
-
 -- fw_p_dup
 CREATE OR REPLACE TABLE fw_p_dup AS
 SELECT l.*, v.certno, v.fixmedins_code, v.fixmedins_type, v.medins_lv, v.med_type, v.setting,
@@ -132,3 +115,22 @@ JOIN fw_visit v ON v.mdtrt_id = l.mdtrt_id AND v.setting = 'INPATIENT'
 LEFT JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'ROUTINE'
      AND k.lmt_value = '1' AND l.fee_date BETWEEN k.begndate AND k.enddate
 WHERE k.kp_id IS NULL;
+
+-- fw_p_line
+CREATE OR REPLACE TABLE fw_p_line AS
+WITH cand AS (
+  SELECT l.feedetl_sn, l.mdtrt_id, l.psn_no, l.setl_id, l.fee_time, l.fee_date, l.code, l.cnt,
+         l.pric, l.amt, l.exposed, l.ownpay, l.rxno,
+         coalesce(c.hilist_name, l.medins_list_name) AS hilist_name, c.list_type,
+         c.chrgitm_lv, c.cap, c.begndate AS cap_from, c.hilist_code IS NOT NULL AS in_catalog
+  FROM fw_line l
+  LEFT JOIN fw_catalog c ON c.hilist_code = l.code AND l.fee_date BETWEEN c.begndate AND c.enddate
+  WHERE c.hilist_code IS NULL OR l.pric > c.cap OR (c.chrgitm_lv = '03' AND l.ownpay < l.amt)
+     OR c.list_type = '102' OR l.code IN (SELECT code FROM fw_kp_items)
+     OR l.mdtrt_id IN (SELECT mdtrt_id FROM fw_same_day_visits))
+SELECT cand.*, v.certno, v.gend, v.brdy, v.fixmedins_code, v.fixmedins_type, v.medins_lv,
+       v.med_type, v.setting, v.insutype,
+       v.mdtrt_id IN (SELECT mdtrt_id FROM fw_same_day_visits) AS same_day_repeat,
+       v.begntime AS visit_time, v.begn_date,
+       v.end_date, v.setl_date, v.maindiag_code
+FROM cand JOIN fw_visit v ON v.mdtrt_id = cand.mdtrt_id;

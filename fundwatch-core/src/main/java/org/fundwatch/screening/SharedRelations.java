@@ -112,7 +112,9 @@ final class SharedRelations {
             // join is the expensive part of the pass, and most lines are of items no rule looks at.
             case LINE -> table(pass.relation(), """
                     WITH cand AS (
-                      SELECT l.*, coalesce(c.hilist_name, l.medins_list_name) AS hilist_name, c.list_type,
+                      SELECT l.feedetl_sn, l.mdtrt_id, l.psn_no, l.setl_id, l.fee_time, l.fee_date, l.code, l.cnt,
+                             l.pric, l.amt, l.exposed, l.ownpay, l.rxno,
+                             coalesce(c.hilist_name, l.medins_list_name) AS hilist_name, c.list_type,
                              c.chrgitm_lv, c.cap, c.begndate AS cap_from, c.hilist_code IS NOT NULL AS in_catalog
                       FROM fw_line l
                       LEFT JOIN fw_catalog c ON c.hilist_code = l.code AND l.fee_date BETWEEN c.begndate AND c.enddate
