@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks, each against a baseline run in the same process (machines here are shared and "
                 + "noisy: compare ratios, not seconds).",
-        subcommands = {BenchCommand.IngestBench.class, BenchCommand.GenerateBench.class, BenchCommand.ScreenBench.class})
+        subcommands = {BenchCommand.IngestBench.class, BenchCommand.GenerateBench.class,
+                BenchCommand.ScreenBench.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -170,8 +171,8 @@ final class BenchCommand {
         @Option(names = "--threads", defaultValue = "0", description = "DuckDB threads (0 = all cores).")
         int threads;
 
-        @Option(names = "--memory", defaultValue = "8GB", description = "DuckDB memory limit. Default: "
-                + "${DEFAULT-VALUE}.")
+        @Option(names = "--memory", defaultValue = "6GB", description = "DuckDB memory limit; with the JVM the "
+                + "process stays within 8 GB. Default: ${DEFAULT-VALUE}.")
         String memory;
 
         @Override
@@ -184,17 +185,19 @@ final class BenchCommand {
                     r.fused().rules().stream().filter(x -> x.status().equals("RAN")).count());
             w.printf("%-34s %10s %12s%n", "step", "seconds", "rows");
             for (ScreenReport.PassTiming p : r.fused().passes()) {
-                w.printf("%-34s %10.2f %12s%n", p.name(), p.seconds(), p.rows() < 0 ? "(view)" : String.format("%,d", p.rows()));
+                String rows = p.rows() < 0 ? "(view)" : String.format("%,d", p.rows());
+                w.printf("%-34s %10.2f %12s%n", p.name(), p.seconds(), rows);
             }
             double rules = r.fused().rules().stream().mapToDouble(ScreenReport.RuleResult::seconds).sum();
-            w.printf("%-34s %10.2f %,12d%n", "rule queries (" + r.fused().rules().size() + ")", rules, r.fused().findings());
+            w.printf("%-34s %10.2f %,12d%n", "rule queries (" + r.fused().rules().size() + ", summed)", rules,
+                    r.fused().findings());
             w.printf("%-34s %10.2f%n", "(a) bare scan of feedetail", r.bareScanSeconds());
             w.printf("%-34s %10.2f%n", "fused screening, findings written", r.fused().seconds());
             w.printf("%-34s %10.2f%n", "(b) one query per rule", r.perRuleSeconds());
             w.printf("fused / bare scan        = %.1f×  (goal ≤ 5×)%n", r.fusedOverBareScan());
             w.printf("one query per rule / fused = %.1f×  (goal ≥ 3×)%n", r.perRuleOverFused());
-            r.peakRssBytes().ifPresent(b -> w.printf("peak resident memory     = %.2f GB (limit %s for DuckDB)%n",
-                    b / 1e9, memory));
+            r.peakRssBytes().ifPresent(b -> w.printf(
+                    "peak resident memory     = %.2f GB (DuckDB limit %s, goal ≤ 8 GB)%n", b / 1e9, memory));
             if (!r.mismatches().isEmpty()) {
                 w.println("finding counts differ between the fused and the per-rule run: " + r.mismatches());
                 return 1;

@@ -87,7 +87,8 @@ final class ScreenCommand implements Callable<Integer> {
             out.printf("%-24s %-30s %,10d %,16.2f%n", e.getKey(), ViolationType.valueOf(e.getKey()).chineseName(),
                     e.getValue().findings(), e.getValue().amount());
         }
-        out.printf("%-24s %-30s %,10d %,16.2f%n", "total", "合计（每条明细只计一次）", report.findings(), report.amount());
+        out.printf("%-24s %-30s %,10d %,16.2f%n", "total", "合计（每条明细只计一次）", report.findings(),
+                report.amount());
         long ran = report.rules().stream().filter(r -> r.status().equals("RAN")).count();
         out.printf("rules run %d of %d; findings suppressed by approvals (备案): %,d%n", ran, report.rules().size(),
                 report.suppressed());
