@@ -76,8 +76,8 @@ public final class ScreenBenchmark {
         ScreeningPlan plan = fused.period().isPresent()
                 ? new RuleCompiler(DuckDbDialect.INSTANCE, settings).compile(pack, fused.period().get().atDay(1),
                         fused.period().get().atEndOfMonth())
-                : new RuleCompiler(DuckDbDialect.INSTANCE, settings).compile(pack, java.time.LocalDate.of(1900, 1, 1),
-                        java.time.LocalDate.of(2999, 12, 31));
+                : new RuleCompiler(DuckDbDialect.INSTANCE, settings).compile(pack, Screening.ALL_FROM,
+                        Screening.ALL_TO);
         Map<String, Double> perRule = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
         double total;

@@ -40,8 +40,9 @@ import org.fundwatch.screening.ScreeningPlan;
  * run instead of silently finding nothing.
  */
 public final class Screening {
-    private static final LocalDate ALL_FROM = LocalDate.of(1900, 1, 1);
-    private static final LocalDate ALL_TO = LocalDate.of(2999, 12, 31);
+    /** The report window of a run without --period: every month of the dataset. */
+    static final LocalDate ALL_FROM = LocalDate.of(1900, 1, 1);
+    static final LocalDate ALL_TO = LocalDate.of(2999, 12, 31);
 
     private Screening() {
     }
@@ -55,7 +56,6 @@ public final class Screening {
                         + t.name());
             }
         }
-        prepareOutput(options);
         LocalDate from = ALL_FROM;
         LocalDate to = ALL_TO;
         if (options.period().isPresent()) {
@@ -74,6 +74,7 @@ public final class Screening {
                 ? MedTypeSettings.defaultsWith(options.medTypeFile().get()) : MedTypeSettings.defaults();
         ScreeningPlan plan = new RuleCompiler(DuckDbDialect.INSTANCE, settings).compile(pack, from, to);
 
+        prepareOutput(options);
         Path tmp = options.out().resolve(".tmp");
         try (Session engine = Session.open(options, manifest, tmp)) {
             Connection c = engine.connection();
