@@ -30,6 +30,8 @@ class FundwatchCliTest {
         }
         assertThat(run("bench", "ingest", "--help").out()).contains("--source");
         assertThat(run("bench", "generate", "--help").out()).contains("--persons");
+        assertThat(run("bench", "screen", "--help").out()).contains("--dataset");
+        assertThat(run("kb", "parse-catalog", "--help").out()).contains("--in");
     }
 
     @Test
@@ -43,12 +45,57 @@ class FundwatchCliTest {
     }
 
     @Test
-    void demoGeneratesAndIngestsWithoutRejections(@TempDir Path dir) {
+    void demoGeneratesIngestsScreensAndMeetsTheQualityBar(@TempDir Path dir) {
         TestingCli.Run r = run("demo", "--out", dir.toString(), "--persons", "2000", "--months", "1", "--quiet");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("= accepted").contains("+ rejected 0: OK");
+        assertThat(r.out()).contains("= accepted").contains("+ rejected 0: OK")
+                .contains("rules run 43 of 43").contains("result: OK");
         assertThat(dir.resolve("dataset").resolve("manifest.json")).exists();
         assertThat(dir.resolve("extract").resolve("labels.csv")).exists();
+        assertThat(dir.resolve("findings").resolve("run.json")).exists();
+    }
+
+    @Test
+    void screenRefusesToOverwriteAPeriodOutsideTheDatasetAndABadPackWithExitTwo(@TempDir Path dir)
+            throws IOException {
+        assertThat(run("demo", "--out", dir.toString(), "--persons", "2000", "--months", "1", "--quiet").exitCode())
+                .isZero();
+        String dataset = dir.resolve("dataset").toString();
+        String findings = dir.resolve("findings").toString();
+        TestingCli.Run again = run("screen", "--dataset", dataset, "--out", findings, "--quiet");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("OUTPUT_EXISTS").contains("--overwrite");
+        TestingCli.Run future = run("screen", "--dataset", dataset, "--out", dir.resolve("f2").toString(),
+                "--period", "2030-01", "--quiet");
+        assertThat(future.exitCode()).isEqualTo(2);
+        assertThat(future.err()).contains("BAD_PERIOD").contains("2026-01");
+        assertThat(dir.resolve("f2")).doesNotExist();
+        Path pack = Files.createDirectories(dir.resolve("pack"));
+        Files.writeString(pack.resolve("pack.properties"), "pack_id=bureau\nversion=1\n");
+        Files.writeString(pack.resolve("rules.csv"), String.join(",", org.fundwatch.rules.PolicyPack.COLUMNS)
+                + "\nB-1,true,1,名,name,READMISSION,max_gap_days=15;gap=1,SPLIT_ADMISSION,2,WARN,POST,,,,,,,,依据\n",
+                StandardCharsets.UTF_8);
+        TestingCli.Run bad = run("screen", "--dataset", dataset, "--out", dir.resolve("f3").toString(),
+                "--rules", pack.toString(), "--quiet");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown parameter gap");
+    }
+
+    @Test
+    void screenWithABureauPackRunsOnlyItsRulesAndPrintsTheSummaryByType(@TempDir Path dir) throws IOException {
+        assertThat(run("demo", "--out", dir.toString(), "--persons", "2000", "--months", "1", "--quiet").exitCode())
+                .isZero();
+        Path pack = Files.createDirectories(dir.resolve("pack"));
+        Files.writeString(pack.resolve("pack.properties"), "pack_id=bureau\nversion=3\n");
+        Files.writeString(pack.resolve("rules.csv"), String.join(",", org.fundwatch.rules.PolicyPack.COLUMNS)
+                + "\nB-1,true,1,分解住院,Readmission,READMISSION,max_gap_days=15,SPLIT_ADMISSION,2,WARN,POST,,,,,,,,依据"
+                + "\nB-2,false,1,限性别,Gender,ITEM_LIMIT,lmt_type=GENDER,GENDER_LIMIT,1,BLOCK,POST,,,,,,,,依据\n",
+                StandardCharsets.UTF_8);
+        TestingCli.Run r = run("screen", "--dataset", dir.resolve("dataset").toString(), "--out",
+                dir.resolve("bureau").toString(), "--rules", pack.toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("rule pack bureau 3").contains("SPLIT_ADMISSION").doesNotContain("GENDER_LIMIT")
+                .contains("rules run 1 of 1");
     }
 
     @Test
