@@ -170,6 +170,57 @@ class ScreeningEndToEndTest {
     }
 
     @Test
+    void aRuleScreenedAloneFindsExactlyWhatItFindsAmongAllRules() throws IOException {
+        Path packs = dir.resolve("single-rule-packs");
+        for (String ruleId : List.of("FW-101", "FW-201", "FW-321", "FW-301", "FW-341", "FW-361")) {
+            Path pack = Files.createDirectories(packs.resolve(ruleId));
+            Path source = Path.of("..", "policy", "default");
+            Files.copy(source.resolve("pack.properties"), pack.resolve("pack.properties"));
+            List<String> rows = Files.readAllLines(source.resolve("rules.csv"));
+            Files.write(pack.resolve("rules.csv"), List.of(rows.get(0),
+                    rows.stream().filter(r -> r.startsWith(ruleId + ",")).findFirst().orElseThrow()));
+            Path alone = packs.resolve(ruleId + "-out");
+            Screening.run(ScreenOptions.of(dataset, alone).withRules(pack), Progress.NONE);
+            Set<String> together = new TreeSet<>();
+            for (Map<String, String> f : TestingFindings.read(out.resolve("findings.csv"))) {
+                if (f.get("rule_id").equals(ruleId)) {
+                    together.add(f.get("jr_id") + " " + f.get("vola_amt") + " " + f.get("vola_cont"));
+                }
+            }
+            Set<String> single = new TreeSet<>();
+            for (Map<String, String> f : TestingFindings.read(alone.resolve("findings.csv"))) {
+                single.add(f.get("jr_id") + " " + f.get("vola_amt") + " " + f.get("vola_cont"));
+            }
+            assertThat(single).as(ruleId).isEqualTo(together).isNotEmpty();
+        }
+    }
+
+    @Test
+    void raisingAThresholdInANewRuleVersionKeepsTheIdsOfFindingsAlreadyUnderReview() throws IOException {
+        Path pack = Files.createDirectories(dir.resolve("bureau-pack"));
+        Path source = Path.of("..", "policy", "default");
+        Files.copy(source.resolve("pack.properties"), pack.resolve("pack.properties"));
+        List<String> rows = Files.readAllLines(source.resolve("rules.csv"));
+        String edited = rows.stream().filter(r -> r.startsWith("FW-301,")).findFirst().orElseThrow()
+                .replace("FW-301,true,1,", "FW-301,true,2,").replace("max_gap_days=15", "max_gap_days=30");
+        Files.write(pack.resolve("rules.csv"), List.of(rows.get(0), edited));
+        Path bureau = dir.resolve("bureau-out");
+        Screening.run(ScreenOptions.of(dataset, bureau).withRules(pack), Progress.NONE);
+        Set<String> before = new TreeSet<>();
+        for (Map<String, String> f : TestingFindings.read(out.resolve("findings.csv"))) {
+            if (f.get("rule_id").equals("FW-301")) {
+                before.add(f.get("jr_id"));
+            }
+        }
+        Set<String> after = new TreeSet<>();
+        for (Map<String, String> f : TestingFindings.read(bureau.resolve("findings.csv"))) {
+            assertThat(f.get("rule_version")).isEqualTo("2");
+            after.add(f.get("jr_id"));
+        }
+        assertThat(after).containsAll(before).hasSizeGreaterThanOrEqualTo(before.size());
+    }
+
+    @Test
     void aPeriodOutsideTheDatasetIsRefused() {
         assertThatThrownBy(() -> Screening.run(ScreenOptions.of(dataset, dir.resolve("x"))
                 .withPeriod(YearMonth.of(2030, 1)), Progress.NONE))
