@@ -37,6 +37,23 @@ final class TimelineTemplates {
         }
     }
 
+    /** Findings per person and month (the month of the window's last day). */
+    abstract static class PersonMonthTemplate extends BaseTemplate {
+        PersonMonthTemplate(Rule rule) {
+            super(rule);
+        }
+
+        @Override
+        public Grain grain() {
+            return Grain.PERSON;
+        }
+
+        @Override
+        public PeriodUnit periodUnit() {
+            return PeriodUnit.MONTH;
+        }
+    }
+
     private static final String STAYS = "(SELECT * FROM fw_visit WHERE setting = 'INPATIENT')";
 
     /** 分解住院: readmission to the same institution with the same main diagnosis (first N characters) 0–N days after discharge. */
@@ -308,7 +325,7 @@ final class TimelineTemplates {
     }
 
     /** 高频就诊: at least {@code min_visits} outpatient or pharmacy settlements at most {@code window_days} days apart. */
-    static final class VisitCountWindow extends BaseTemplate {
+    static final class VisitCountWindow extends PersonMonthTemplate {
         record Config(int windowDays, int minVisits) {
             static Config from(Params p) {
                 return new Config(p.integer("window_days", 30), p.integer("min_visits", 12));
@@ -320,16 +337,6 @@ final class TimelineTemplates {
         VisitCountWindow(Rule rule) {
             super(rule);
             this.config = Config.from(rule.params());
-        }
-
-        @Override
-        public Grain grain() {
-            return Grain.PERSON;
-        }
-
-        @Override
-        public PeriodUnit periodUnit() {
-            return PeriodUnit.MONTH;
         }
 
         @Override
@@ -371,7 +378,7 @@ final class TimelineTemplates {
      * 超量开药/囤药: days of supply ({@code cnt / DAILY_DOSE}) of one drug bought outside inpatient stays within
      * {@code window_days} above {@code factor} × {@code window_days}; amount: the lines' amounts in that window.
      */
-    static final class SupplyWindow extends BaseTemplate {
+    static final class SupplyWindow extends PersonMonthTemplate {
         record Config(int windowDays, BigDecimal factor) {
             static Config from(Params p) {
                 return new Config(p.integer("window_days", 90), p.decimal("factor", new BigDecimal("1.5")));
@@ -383,16 +390,6 @@ final class TimelineTemplates {
         SupplyWindow(Rule rule) {
             super(rule);
             this.config = Config.from(rule.params());
-        }
-
-        @Override
-        public Grain grain() {
-            return Grain.PERSON;
-        }
-
-        @Override
-        public PeriodUnit periodUnit() {
-            return PeriodUnit.MONTH;
         }
 
         @Override
