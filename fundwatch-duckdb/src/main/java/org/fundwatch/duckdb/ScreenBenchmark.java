@@ -11,12 +11,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.fundwatch.ingest.Manifest;
 import org.fundwatch.progress.Progress;
-import org.fundwatch.rules.PolicyPack;
-import org.fundwatch.schema.MedTypeSettings;
 import org.fundwatch.screening.CompiledRule;
-import org.fundwatch.screening.DuckDbDialect;
 import org.fundwatch.screening.Pass;
-import org.fundwatch.screening.RuleCompiler;
 import org.fundwatch.screening.ScreeningPlan;
 
 /**
@@ -70,14 +66,9 @@ public final class ScreenBenchmark {
         ScreenReport fused = Screening.run(options.withOverwrite(true), progress);
         OptionalLong peak = peakRss();
 
-        PolicyPack pack = options.rules().map(PolicyPack::load).orElseGet(PolicyPack::defaultPack);
-        MedTypeSettings settings = options.medTypeFile().isPresent()
-                ? MedTypeSettings.defaultsWith(options.medTypeFile().get()) : MedTypeSettings.defaults();
         ScreeningPlan plan = fused.period().isPresent()
-                ? new RuleCompiler(DuckDbDialect.INSTANCE, settings).compile(pack, fused.period().get().atDay(1),
-                        fused.period().get().atEndOfMonth())
-                : new RuleCompiler(DuckDbDialect.INSTANCE, settings).compile(pack, Screening.ALL_FROM,
-                        Screening.ALL_TO);
+                ? Screening.plan(options, fused.period().get().atDay(1), fused.period().get().atEndOfMonth())
+                : Screening.plan(options, Screening.ALL_FROM, Screening.ALL_TO);
         Map<String, Double> perRule = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
         double total;

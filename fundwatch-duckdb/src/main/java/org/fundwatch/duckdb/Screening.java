@@ -69,10 +69,7 @@ public final class Screening {
             from = p.atDay(1);
             to = p.atEndOfMonth();
         }
-        PolicyPack pack = options.rules().map(PolicyPack::load).orElseGet(PolicyPack::defaultPack);
-        MedTypeSettings settings = options.medTypeFile().isPresent()
-                ? MedTypeSettings.defaultsWith(options.medTypeFile().get()) : MedTypeSettings.defaults();
-        ScreeningPlan plan = new RuleCompiler(DuckDbDialect.INSTANCE, settings).compile(pack, from, to);
+        ScreeningPlan plan = plan(options, from, to);
 
         prepareOutput(options);
         Path tmp = options.out().resolve(".tmp");
@@ -155,6 +152,14 @@ public final class Screening {
         } catch (SQLException e) {
             throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, e.getMessage(), e);
         }
+    }
+
+    /** The options' pack (or the default one) compiled for DuckDB and the report window {@code from}–{@code to}. */
+    static ScreeningPlan plan(ScreenOptions options, LocalDate from, LocalDate to) throws IOException {
+        PolicyPack pack = options.rules().map(PolicyPack::load).orElseGet(PolicyPack::defaultPack);
+        MedTypeSettings settings = options.medTypeFile().isPresent()
+                ? MedTypeSettings.defaultsWith(options.medTypeFile().get()) : MedTypeSettings.defaults();
+        return new RuleCompiler(DuckDbDialect.INSTANCE, settings).compile(pack, from, to);
     }
 
     /** Connections running rule queries at once: DuckDB parallelises each query too, so a few suffice. */
