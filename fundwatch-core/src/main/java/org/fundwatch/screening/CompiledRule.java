@@ -45,6 +45,10 @@ public final class CompiledRule {
         return sql;
     }
 
+    Template template() {
+        return template;
+    }
+
     public Explanation explain(RawRow row) {
         return template.explain(row);
     }

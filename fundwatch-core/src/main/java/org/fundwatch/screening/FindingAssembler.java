@@ -17,18 +17,24 @@ import org.fundwatch.rules.Rule;
  * its rows (violating before involved). Findings covered by an approval are counted, not kept.
  */
 public final class FindingAssembler {
-    private final CompiledRule compiled;
+    private final Rule rule;
+    private final Template template;
     private final Map<String, Builder> findings = new LinkedHashMap<>();
     private final Map<String, Boolean> suppressed = new LinkedHashMap<>();
 
     public FindingAssembler(CompiledRule compiled) {
-        this.compiled = compiled;
+        this(compiled.rule(), compiled.template());
+    }
+
+    FindingAssembler(Rule rule, Template template) {
+        this.rule = rule;
+        this.template = template;
     }
 
     public void accept(RawRow row, boolean approved) {
         String period = period(row);
-        List<String> keys = compiled.grain().keyColumns().stream().map(row::text).toList();
-        String id = FindingId.of(compiled.rule().id(), compiled.grain().name(), keys, period);
+        List<String> keys = template.grain().keyColumns().stream().map(row::text).toList();
+        String id = FindingId.of(rule.id(), template.grain().name(), keys, period);
         if (approved || suppressed.containsKey(id)) {
             suppressed.put(id, Boolean.TRUE);
             findings.remove(id);
@@ -49,8 +55,8 @@ public final class FindingAssembler {
 
     private String period(RawRow row) {
         String day = row.get("occur_date").orElseThrow(() -> new IllegalStateException(
-                "rule " + compiled.rule().id() + " returned a row without occur_date"));
-        return compiled.monthlyPeriod() ? day.substring(0, 7) : day;
+                "rule " + rule.id() + " returned a row without occur_date"));
+        return template.periodUnit() == Template.PeriodUnit.MONTH ? day.substring(0, 7) : day;
     }
 
     private final class Builder {
@@ -78,13 +84,12 @@ public final class FindingAssembler {
         }
 
         Finding build() {
-            Rule rule = compiled.rule();
-            Explanation e = compiled.explain(first);
+            Explanation e = template.explain(first);
             List<FindingLine> ordered = new ArrayList<>(lines.values());
             ordered.sort((a, b) -> a.volaItemType() != b.volaItemType()
                     ? Integer.compare(a.volaItemType(), b.volaItemType()) : a.feedetlSn().compareTo(b.feedetlSn()));
             return new Finding(id, rule.id(), rule.version(), rule.nameZh(), rule.type().name(),
-                    compiled.grain().name(), period, rule.severity(), rule.action().name(),
+                    template.grain().name(), period, rule.severity(), rule.action().name(),
                     first.get("vola_amt").map(BigDecimal::new), e.zh(), e.en(), e.evidence(), Optional.empty(),
                     first.get("psn_no"), first.get("certno"), first.get("mdtrt_id"), first.get("setl_id"),
                     first.get("feedetl_sn"), first.get("fixmedins_code"), first.get("hilist_code"),

@@ -1,7 +1,14 @@
 package org.fundwatch.screening;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.fundwatch.rules.Params;
 import org.fundwatch.rules.Rule;
 
@@ -12,7 +19,7 @@ final class ItemTemplates {
     }
 
     /** 超标准收费: unit price above the catalog cap valid on the fee date; amount (pric − cap) × cnt. */
-    static final class PriceCap extends BaseTemplate {
+    static final class PriceCap extends BaseTemplate implements InstantTemplate {
         record Config(Set<String> listTypes) {
             static Config from(Params p) {
                 return new Config(p.codes("list_types"));
@@ -42,6 +49,18 @@ final class ItemTemplates {
         }
 
         @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            for (LineView l : ctx.visit().lines()) {
+                Optional<BigDecimal> cap = l.cap();
+                if (cap.isPresent() && l.pric().compareTo(cap.get()) > 0 && l.listTypeIn(config.listTypes())) {
+                    BigDecimal amount = l.pric().subtract(cap.get()).multiply(l.cnt());
+                    out.add(InstantRow.line(l).set("vola_amt", amount).set("line_amt", amount).set("v1", l.pric())
+                            .set("v2", cap.get()).set("v3", l.cnt()).set("v4", l.catalog().begndate()));
+                }
+            }
+        }
+
+        @Override
         public Explanation explain(RawRow r) {
             return new Explanation(
                     "项目" + item(r) + "单价" + r.number("v1") + "元，超过" + r.text("v4") + "起执行的医保支付价格上限"
@@ -55,7 +74,7 @@ final class ItemTemplates {
     }
 
     /** 超目录范围: not in the catalog on the fee date, or a 丙类 item the fund paid part of. */
-    static final class CatalogCoverage extends BaseTemplate {
+    static final class CatalogCoverage extends BaseTemplate implements InstantTemplate {
         enum Check { NOT_IN_CATALOG, SELF_PAY_ITEM }
 
         record Config(Check check) {
@@ -89,6 +108,25 @@ final class ItemTemplates {
         }
 
         @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            for (LineView l : ctx.visit().lines()) {
+                if (config.check() == Check.NOT_IN_CATALOG) {
+                    if (!l.inCatalog()) {
+                        out.add(InstantRow.line(l).set("v1", l.feeDate()));
+                    }
+                    continue;
+                }
+                Optional<BigDecimal> ownpay = l.line().ownpay();
+                if (l.inCatalog() && l.catalog().chrgitmLv().filter("03"::equals).isPresent() && ownpay.isPresent()
+                        && ownpay.get().compareTo(l.line().amt()) < 0) {
+                    BigDecimal amount = l.line().amt().subtract(ownpay.get());
+                    out.add(InstantRow.line(l).set("vola_amt", amount).set("line_amt", amount)
+                            .set("v1", l.line().amt()).set("v2", ownpay.get()));
+                }
+            }
+        }
+
+        @Override
         public Explanation explain(RawRow r) {
             if (config.check() == Check.NOT_IN_CATALOG) {
                 return new Explanation("项目" + item(r) + "（" + r.text("hilist_code") + "）在费用发生日" + r.text("v1")
@@ -109,7 +147,7 @@ final class ItemTemplates {
      * 限性别/限年龄/限就医方式/限医疗机构级别/限适应症/限险种: a line whose item carries a {@code kb_item_limit}
      * knowledge point of the configured type, valid on the fee date, that the visit breaks.
      */
-    static final class ItemLimit extends BaseTemplate {
+    static final class ItemLimit extends BaseTemplate implements InstantTemplate {
         enum LimitType { GENDER, AGE_MIN, AGE_MAX, SETTING, MEDINS_LV_MIN, INDICATION, INSUTYPE_ONLY }
 
         /**
@@ -171,6 +209,55 @@ final class ItemTemplates {
                     + (config.limitValue().isEmpty() ? "" : " AND k.lmt_value IN " + CompileContext.inList(config.limitValue()))
                     + "\nWHERE " + ctx.inWindow("l.setl_date") + " AND " + violation
                     + (config.listTypes().isEmpty() ? "" : " AND l.list_type IN " + CompileContext.inList(config.listTypes()));
+        }
+
+        @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView v = ctx.visit();
+            VisitClaim c = v.claim();
+            for (LineView l : v.lines()) {
+                if (!l.listTypeIn(config.listTypes())) {
+                    continue;
+                }
+                for (Knowledge.LimitPoint k : ctx.kb().limits(l.code(), config.limitType().name(), l.feeDate())) {
+                    if (!config.limitValue().isEmpty() && !config.limitValue().contains(k.lmtValue())) {
+                        continue;
+                    }
+                    Integer age = c.person().brdy().map(b -> ageOn(b, l.feeDate())).orElse(null);
+                    boolean broken = switch (config.limitType()) {
+                        case GENDER -> c.person().gend().filter(g -> g.equals("1") || g.equals("2"))
+                                .map(g -> !g.equals(k.lmtValue())).orElse(false);
+                        case AGE_MIN -> age != null && decimal(k.lmtValue()).map(m -> new BigDecimal(age).compareTo(m) < 0).orElse(false);
+                        case AGE_MAX -> age != null && decimal(k.lmtValue()).map(m -> new BigDecimal(age).compareTo(m) > 0).orElse(false);
+                        case SETTING -> ("INPATIENT".equals(k.lmtValue()) && !"INPATIENT".equals(v.setting().name()))
+                                || ("OUTPATIENT".equals(k.lmtValue()) && "INPATIENT".equals(v.setting().name()));
+                        case MEDINS_LV_MIN -> decimal(k.lmtValue()).map(m -> c.institution().level()
+                                .flatMap(ItemTemplates::decimal).orElse(BigDecimal.ZERO).compareTo(m) < 0).orElse(false);
+                        case INDICATION -> v.diagnoses().stream().noneMatch(prefixes(k.lmtValue()).asPredicate());
+                        case INSUTYPE_ONLY -> config.basicInsutypes().contains(c.insutype());
+                    };
+                    if (!broken) {
+                        continue;
+                    }
+                    Object observed = switch (config.limitType()) {
+                        case GENDER -> c.person().gend().orElse(null);
+                        case AGE_MIN, AGE_MAX -> age;
+                        case SETTING -> v.setting().name();
+                        case MEDINS_LV_MIN -> c.institution().level().orElse(null);
+                        case INDICATION -> c.maindiagCode().orElse(null);
+                        case INSUTYPE_ONLY -> c.insutype();
+                    };
+                    out.add(InstantRow.line(l).set("kp_id", k.kpId()).set("basis", k.basis().orElse(null))
+                            .set("v1", k.lmtValue()).set("v2", observed).set("v3", c.medType()));
+                }
+            }
+        }
+
+        private static final Map<String, Pattern> PREFIXES = new ConcurrentHashMap<>();
+
+        /** The indication as the batch regex: {@code ^(A|B)} over the code without dots, upper case. */
+        private static Pattern prefixes(String lmtValue) {
+            return PREFIXES.computeIfAbsent(lmtValue, v -> Pattern.compile("^(" + VisitView.normalise(v) + ")"));
         }
 
         @Override
@@ -236,7 +323,7 @@ final class ItemTemplates {
     }
 
     /** 中药饮片单方不予支付: a herbal prescription whose only item is not payable alone. */
-    static final class HerbalSingle extends BaseTemplate {
+    static final class HerbalSingle extends BaseTemplate implements InstantTemplate {
         HerbalSingle(Rule rule) {
             super(rule);
         }
@@ -262,10 +349,47 @@ final class ItemTemplates {
         }
 
         @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            Map<String, Set<String>> codesByRx = new HashMap<>();
+            for (LineView l : ctx.visit().lines()) {
+                if (l.listType().filter("102"::equals).isPresent()) {
+                    codesByRx.computeIfAbsent(l.line().rxno().orElse(""), k -> new java.util.HashSet<>()).add(l.code());
+                }
+            }
+            for (LineView l : ctx.visit().lines()) {
+                if (l.listType().filter("102"::equals).isEmpty()
+                        || codesByRx.get(l.line().rxno().orElse("")).size() != 1) {
+                    continue;
+                }
+                for (Knowledge.LimitPoint k : ctx.kb().limits(l.code(), "HERBAL_SINGLE_NOT_PAYABLE", l.feeDate())) {
+                    if ("1".equals(k.lmtValue())) {
+                        out.add(InstantRow.line(l).set("kp_id", k.kpId()).set("basis", k.basis().orElse(null))
+                                .set("v1", l.line().rxno().orElse(null)));
+                    }
+                }
+            }
+        }
+
+        @Override
         public Explanation explain(RawRow r) {
             return new Explanation("中药饮片" + item(r) + "单独使用时不予支付，处方" + r.text("v1") + "仅含此一味",
                     "Herbal piece " + itemEn(r) + " is not payable alone; prescription " + r.text("v1")
                             + " holds it alone", evidence(r));
+        }
+    }
+
+    /** Whole years of age on {@code day} of someone born on {@code birth}, as the batch engine counts them. */
+    static int ageOn(LocalDate birth, LocalDate day) {
+        return day.getYear() - birth.getYear()
+                - (day.getMonthValue() * 100 + day.getDayOfMonth() < birth.getMonthValue() * 100 + birth.getDayOfMonth() ? 1 : 0);
+    }
+
+    /** The dialect's {@code tryDecimal}: the number, or nothing when the text is not one. */
+    static Optional<BigDecimal> decimal(String text) {
+        try {
+            return Optional.of(new BigDecimal(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 }

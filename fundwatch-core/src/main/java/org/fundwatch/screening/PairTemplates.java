@@ -1,6 +1,15 @@
 package org.fundwatch.screening;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.fundwatch.rules.Grain;
 import org.fundwatch.rules.Params;
@@ -13,7 +22,7 @@ final class PairTemplates {
     }
 
     /** 重复收费: the same item twice in one visit at the same {@code fee_ocur_time}; the later lines are duplicates. */
-    static final class SameTimeDuplicate extends BaseTemplate {
+    static final class SameTimeDuplicate extends BaseTemplate implements InstantTemplate {
         SameTimeDuplicate(Rule rule) {
             super(rule);
         }
@@ -41,6 +50,26 @@ final class PairTemplates {
         }
 
         @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            Map<List<Object>, List<LineView>> groups = new LinkedHashMap<>();
+            for (LineView l : ctx.visit().lines()) {
+                groups.computeIfAbsent(List.of(l.code(), l.feeTime()), k -> new ArrayList<>()).add(l);
+            }
+            for (List<LineView> g : groups.values()) {
+                if (g.size() < 2) {
+                    continue;
+                }
+                g.sort(Comparator.comparing(LineView::sn));
+                LineView first = g.get(0);
+                for (LineView q : g.subList(1, g.size())) {
+                    InstantRow row = InstantRow.line(q).set("v1", first.sn()).set("v2", q.feeTime()).set("v3", g.size());
+                    out.add(row);
+                    out.add(row.involvedLine(first));
+                }
+            }
+        }
+
+        @Override
         public Explanation explain(RawRow r) {
             return new Explanation("项目" + item(r) + "在同一就诊同一时间" + r.text("v2") + "重复收费（与明细" + r.text("v1")
                     + "相同）", "Item " + itemEn(r) + " billed again in the same visit at the same time " + r.text("v2")
@@ -56,7 +85,7 @@ final class PairTemplates {
      * BUNDLE (two or more components b of bundle a in one visit), CONTRAINDICATED (a and b in one visit), REQUIRES
      * (b without a in the visit), PRIOR_REQUIRED (b without a for the same patient in the {@code window_days} before).
      */
-    static final class ItemPair extends BaseTemplate {
+    static final class ItemPair extends BaseTemplate implements InstantTemplate {
         record Config(Relation relation, int windowDays, int minComponents) {
             static Config from(Params p) {
                 Relation r = p.choice("relation", Relation.class, null);
@@ -169,6 +198,138 @@ final class PairTemplates {
         }
 
         @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView visit = ctx.visit();
+            String relation = config.relation().name();
+            switch (config.relation()) {
+                case EXCLUSIVE -> {
+                    for (LineView b : visit.lines()) {
+                        for (Knowledge.PairPoint p : validPairs(ctx, b, relation)) {
+                            boolean sameDay = "SAME_DAY".equals(p.scopeOrDefault());
+                            List<LineView> candidates = sameDay ? personLines(ctx) : visit.lines();
+                            for (LineView a : candidates) {
+                                if (a.code().equals(p.hilistCodeA()) && (!sameDay || a.feeDate().equals(b.feeDate()))) {
+                                    InstantRow row = pairRow(b, p).set("v1", a.hilistName()).set("v2", p.scopeOrDefault())
+                                            .set("v3", a.sn());
+                                    out.add(row);
+                                    out.add(row.copy().set("line_sn", a.sn()).set("line_role", 2).set("line_amt", BigDecimal.ZERO));
+                                }
+                            }
+                        }
+                    }
+                }
+                case BUNDLE -> {
+                    record Component(LineView line, Knowledge.PairPoint point) {
+                    }
+                    Map<String, List<Component>> byBundle = new LinkedHashMap<>();
+                    for (LineView b : visit.lines()) {
+                        for (Knowledge.PairPoint p : validPairs(ctx, b, relation)) {
+                            byBundle.computeIfAbsent(p.hilistCodeA(), k -> new ArrayList<>()).add(new Component(b, p));
+                        }
+                    }
+                    for (Map.Entry<String, List<Component>> e : byBundle.entrySet()) {
+                        List<Component> parts = e.getValue();
+                        long n = parts.stream().map(c -> c.line().code()).distinct().count();
+                        if (n < config.minComponents()) {
+                            continue;
+                        }
+                        BigDecimal total = parts.stream().map(c -> c.line().exposed()).reduce(BigDecimal.ZERO, BigDecimal::add);
+                        LocalDate firstDate = parts.stream().map(c -> c.line().feeDate()).min(Comparator.naturalOrder()).orElseThrow();
+                        LocalDateTime firstTime = parts.stream().map(c -> c.line().feeTime()).min(Comparator.naturalOrder()).orElseThrow();
+                        List<Knowledge.CatalogEntry> bundles = ctx.kb().catalogOn(e.getKey(), firstDate);
+                        List<Optional<Knowledge.CatalogEntry>> versions = bundles.isEmpty() ? List.of(Optional.empty())
+                                : bundles.stream().map(Optional::of).toList();
+                        for (Component c : parts) {
+                            for (Optional<Knowledge.CatalogEntry> bc : versions) {
+                                Optional<BigDecimal> cap = bc.flatMap(Knowledge.CatalogEntry::cap);
+                                BigDecimal amount = cap.isEmpty() || cap.get().compareTo(total) >= 0 ? total : total.subtract(cap.get());
+                                out.add(InstantRow.line(c.line()).set("kp_id", c.point().kpId())
+                                        .set("basis", c.point().basis().orElse(null)).set("feedetl_sn", null)
+                                        .set("hilist_code", e.getKey())
+                                        .set("hilist_name", bc.map(Knowledge.CatalogEntry::hilistName).orElse(e.getKey()))
+                                        .set("occur_time", firstTime).set("vola_amt", amount).set("v1", n).set("v2", total)
+                                        .set("v3", cap.orElse(null)));
+                            }
+                        }
+                    }
+                }
+                case CONTRAINDICATED -> {
+                    record Hit(LineView b, LineView a, Knowledge.PairPoint point) {
+                    }
+                    List<Hit> hits = new ArrayList<>();
+                    for (LineView b : visit.lines()) {
+                        for (Knowledge.PairPoint p : validPairs(ctx, b, relation)) {
+                            for (LineView a : visit.lines()) {
+                                if (a.code().equals(p.hilistCodeA())) {
+                                    hits.add(new Hit(b, a, p));
+                                }
+                            }
+                        }
+                    }
+                    for (Hit h : hits) {
+                        LocalDateTime firstTime = hits.stream().filter(x -> x.b().code().equals(h.b().code()))
+                                .map(x -> x.b().feeTime()).min(Comparator.naturalOrder()).orElseThrow();
+                        BigDecimal bTotal = hits.stream().filter(x -> x.b().code().equals(h.b().code())
+                                && x.a().sn().equals(h.a().sn())).map(x -> x.b().exposed())
+                                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                        InstantRow row = pairRow(h.b(), h.point()).set("feedetl_sn", null).set("v1", h.a().hilistName())
+                                .set("v2", h.a().code()).set("occur_time", firstTime).set("vola_amt", bTotal);
+                        out.add(row);
+                        out.add(row.copy().set("line_sn", h.a().sn()).set("line_role", 2).set("line_amt", BigDecimal.ZERO));
+                    }
+                }
+                case REQUIRES -> {
+                    for (LineView b : visit.lines()) {
+                        for (Knowledge.PairPoint p : validPairs(ctx, b, relation)) {
+                            if (visit.lines().stream().noneMatch(a -> a.code().equals(p.hilistCodeA()))) {
+                                out.add(pairRow(b, p).set("v1", p.hilistCodeA())
+                                        .set("v2", ctx.kb().anyName(p.hilistCodeA()).orElse(null)));
+                            }
+                        }
+                    }
+                }
+                case PRIOR_REQUIRED -> {
+                    List<LineView> mine = personLines(ctx);
+                    for (LineView b : visit.lines()) {
+                        List<Knowledge.PairPoint> points = validPairs(ctx, b, relation);
+                        if (points.isEmpty()) {
+                            continue;
+                        }
+                        Set<String> firstLine = new HashSet<>();
+                        for (Knowledge.PairPoint p2 : ctx.kb().pairsWithB(b.code(), relation)) {
+                            firstLine.add(p2.hilistCodeA());
+                        }
+                        LocalDate since = b.feeDate().minusDays(config.windowDays());
+                        boolean seen = mine.stream().anyMatch(a -> firstLine.contains(a.code())
+                                && !a.feeDate().isBefore(since) && !a.feeDate().isAfter(b.feeDate()));
+                        if (seen) {
+                            continue;
+                        }
+                        for (Knowledge.PairPoint p : points) {
+                            out.add(pairRow(b, p).set("v1", p.hilistCodeA()).set("v2", config.windowDays())
+                                    .set("v3", ctx.kb().anyName(p.hilistCodeA()).orElse(null)));
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException("relation " + relation);
+            }
+        }
+
+        private static List<Knowledge.PairPoint> validPairs(InstantContext ctx, LineView b, String relation) {
+            List<Knowledge.PairPoint> out = new ArrayList<>(1);
+            for (Knowledge.PairPoint p : ctx.kb().pairsWithB(b.code(), relation)) {
+                if (p.validOn(b.feeDate())) {
+                    out.add(p);
+                }
+            }
+            return out;
+        }
+
+        private static InstantRow pairRow(LineView b, Knowledge.PairPoint p) {
+            return InstantRow.line(b).set("kp_id", p.kpId()).set("basis", p.basis().orElse(null));
+        }
+
+        @Override
         public Explanation explain(RawRow r) {
             return switch (config.relation()) {
                 case EXCLUSIVE -> new Explanation("项目" + item(r) + "已包含在同" + ("SAME_DAY".equals(r.text("v2")) ? "日" : "次就诊")
@@ -196,7 +357,7 @@ final class PairTemplates {
     }
 
     /** 分解处方: the same item for one patient in two or more outpatient or pharmacy visits at one institution on one day. */
-    static final class SplitPrescription extends BaseTemplate {
+    static final class SplitPrescription extends BaseTemplate implements InstantTemplate {
         SplitPrescription(Rule rule) {
             super(rule);
         }
@@ -230,6 +391,67 @@ final class PairTemplates {
                     s.involvedLine("f").list(), ctx.inWindow("q.setl_date"));
         }
 
+        /**
+         * Over the person's visits at this institution that the history holds: the repeat visits of one day, then
+         * per (fee day, item) the visits in order of their start; this visit reports when it is not the first.
+         */
+        @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView visit = ctx.visit();
+            if (visit.setting() == org.fundwatch.schema.CareSetting.INPATIENT) {
+                return;
+            }
+            String institution = visit.claim().institution().code();
+            List<VisitView> here = new ArrayList<>();
+            for (VisitView v : ctx.earlier()) {
+                if (v.setting() != org.fundwatch.schema.CareSetting.INPATIENT
+                        && v.claim().institution().code().equals(institution)) {
+                    here.add(v);
+                }
+            }
+            here.add(visit);
+            Map<LocalDate, Long> perDay = new java.util.HashMap<>();
+            for (VisitView v : here) {
+                perDay.merge(v.begnDate(), 1L, Long::sum);
+            }
+            if (perDay.get(visit.begnDate()) < 2) {
+                return;
+            }
+            Comparator<VisitView> order = Comparator.comparing((VisitView v) -> v.claim().begntime())
+                    .thenComparing(v -> v.claim().mdtrtId());
+            for (LineView q : visit.lines()) {
+                if (q.line().rxno().filter(x -> !x.isEmpty()).isEmpty()) {
+                    continue;
+                }
+                // Visits (repeat ones, not inpatient) with a prescribed line of this item on this day, in order.
+                List<VisitView> withItem = new ArrayList<>();
+                for (VisitView v : here) {
+                    if (perDay.get(v.begnDate()) >= 2 && v.lines().stream().anyMatch(o -> o.code().equals(q.code())
+                            && o.feeDate().equals(q.feeDate()) && o.line().rxno().filter(x -> !x.isEmpty()).isPresent())) {
+                        withItem.add(v);
+                    }
+                }
+                withItem.sort(order);
+                int visitNo = withItem.indexOf(visit) + 1;
+                if (withItem.size() < 2 || visitNo < 2) {
+                    continue;
+                }
+                VisitView first = withItem.get(0);
+                BigDecimal visitTotal = visit.lines().stream().filter(o -> o.code().equals(q.code()))
+                        .filter(o -> o.line().rxno().filter(x -> !x.isEmpty()).isPresent())
+                        .map(LineView::exposed).reduce(BigDecimal.ZERO, BigDecimal::add);
+                InstantRow row = InstantRow.line(q).set("feedetl_sn", null).set("occur_time", visit.claim().begntime())
+                        .set("vola_amt", visitTotal).set("v1", withItem.size()).set("v2", first.claim().mdtrtId());
+                out.add(row);
+                for (LineView f : first.lines()) {
+                    if (f.code().equals(q.code()) && f.feeDate().equals(q.feeDate())
+                            && f.line().rxno().filter(x -> !x.isEmpty()).isPresent()) {
+                        out.add(row.involvedLine(f));
+                    }
+                }
+            }
+        }
+
         @Override
         public Explanation explain(RawRow r) {
             return new Explanation("同一参保人同日在同一机构" + r.text("v1") + "次就诊/购药重复开具" + item(r) + "（首次就诊"
@@ -237,5 +459,15 @@ final class PairTemplates {
                     "Item " + itemEn(r) + " prescribed to one patient in " + r.text("v1")
                             + " visits at one institution on one day (first visit " + r.text("v2") + ")", evidence(r));
         }
+    }
+
+    /** Every line of the person the history holds, and this visit's. */
+    static List<LineView> personLines(InstantContext ctx) {
+        List<LineView> out = new ArrayList<>();
+        for (VisitView v : ctx.earlier()) {
+            out.addAll(v.lines());
+        }
+        out.addAll(ctx.visit().lines());
+        return out;
     }
 }

@@ -1,6 +1,14 @@
 package org.fundwatch.screening;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.fundwatch.rules.Params;
 import org.fundwatch.rules.Rule;
 
@@ -38,7 +46,7 @@ final class QuantityTemplates {
     }
 
     /** Total quantity of an item per visit or per day above the knowledge point's maximum. */
-    static final class QuantityLimit extends BaseTemplate {
+    static final class QuantityLimit extends BaseTemplate implements InstantTemplate {
         record Config(Window window) {
             static Config from(Params p, Window defaultWindow) {
                 return new Config(p.choice("per", Window.class, defaultWindow));
@@ -85,6 +93,28 @@ final class QuantityTemplates {
         }
 
         @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            Window w = config.window();
+            Map<List<Object>, List<Limited>> groups = new LinkedHashMap<>();
+            for (LineView l : ctx.visit().lines()) {
+                for (Knowledge.LimitPoint k : ctx.kb().limits(l.code(), w.lmtType, l.feeDate())) {
+                    List<Object> key = w == Window.VISIT ? List.of(l.code()) : List.of(l.code(), l.feeDate());
+                    groups.computeIfAbsent(key, x -> new ArrayList<>())
+                            .add(new Limited(l, k, new BigDecimal(k.lmtValue().trim())));
+                }
+            }
+            for (List<Limited> group : groups.values()) {
+                runningExcess(group, l -> l.max, (q, cum, total) -> {
+                    BigDecimal excess = q.line.cnt().min(cum.subtract(q.max));
+                    BigDecimal amount = excess.multiply(q.line.pric());
+                    out.add(InstantRow.line(q.line).set("kp_id", q.point.kpId()).set("basis", q.point.basis().orElse(null))
+                            .set("vola_amt", amount).set("line_amt", amount).set("v1", total).set("v2", q.max)
+                            .set("v3", excess).set("v4", q.line.feeDate()));
+                });
+            }
+        }
+
+        @Override
         public Explanation explain(RawRow r) {
             Window w = config.window();
             return new Explanation("项目" + item(r) + w.zh + "累计数量" + r.number("v1") + "，超过限量" + r.number("v2")
@@ -95,7 +125,7 @@ final class QuantityTemplates {
     }
 
     /** 超频次 (床日): bed-day units of a stay above its length of stay (discharge − admission, at least 1). */
-    static final class BedDays extends BaseTemplate {
+    static final class BedDays extends BaseTemplate implements InstantTemplate {
         BedDays(Rule rule) {
             super(rule);
         }
@@ -131,6 +161,30 @@ final class QuantityTemplates {
         }
 
         @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView v = ctx.visit();
+            if (v.setting() != org.fundwatch.schema.CareSetting.INPATIENT) {
+                return;
+            }
+            BigDecimal los = BigDecimal.valueOf(Math.max(ChronoUnit.DAYS.between(v.begnDate(), v.claim().endDate()), 1));
+            List<Limited> group = new ArrayList<>();
+            for (LineView l : v.lines()) {
+                for (Knowledge.LimitPoint k : ctx.kb().limits(l.code(), "BED_DAY", l.feeDate())) {
+                    if ("1".equals(k.lmtValue())) {
+                        group.add(new Limited(l, k, los));
+                    }
+                }
+            }
+            runningExcess(group, l -> los, (q, cum, total) -> {
+                BigDecimal excess = q.line.cnt().min(cum.subtract(los));
+                BigDecimal amount = excess.multiply(q.line.pric());
+                out.add(InstantRow.line(q.line).set("kp_id", q.point.kpId()).set("basis", q.point.basis().orElse(null))
+                        .set("vola_amt", amount).set("line_amt", amount).set("v1", total).set("v2", los)
+                        .set("v3", excess));
+            });
+        }
+
+        @Override
         public Explanation explain(RawRow r) {
             return new Explanation("床位费等按日计费项目" + item(r) + "共计" + r.number("v1") + "日，超过住院天数" + r.number("v2")
                     + "日，本条明细超出" + r.number("v3") + "日",
@@ -140,7 +194,7 @@ final class QuantityTemplates {
     }
 
     /** 超疗程: distinct days an item was billed to one patient in a calendar year above the maximum. */
-    static final class CourseDays extends BaseTemplate {
+    static final class CourseDays extends BaseTemplate implements InstantTemplate {
         CourseDays(Rule rule) {
             super(rule);
         }
@@ -170,11 +224,78 @@ final class QuantityTemplates {
                     ctx.inWindow("q.setl_date"));
         }
 
+        /**
+         * The day number counts the distinct days the item was billed to the person in the year, over the history
+         * and this visit, up to this line's day.
+         */
+        @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            for (LineView l : ctx.visit().lines()) {
+                for (Knowledge.LimitPoint k : ctx.kb().limits(l.code(), "MAX_COURSE_DAYS", l.feeDate())) {
+                    int max = new BigDecimal(k.lmtValue().trim()).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+                    TreeSet<LocalDate> days = new TreeSet<>();
+                    List<VisitView> visits = new ArrayList<>(ctx.earlier());
+                    visits.add(ctx.visit());
+                    for (VisitView v : visits) {
+                        for (LineView o : v.lines()) {
+                            if (o.code().equals(l.code()) && o.feeDate().getYear() == l.feeDate().getYear()
+                                    && !o.feeDate().isAfter(l.feeDate())
+                                    && !ctx.kb().limits(o.code(), "MAX_COURSE_DAYS", o.feeDate()).isEmpty()) {
+                                days.add(o.feeDate());
+                            }
+                        }
+                    }
+                    if (days.size() > max) {
+                        out.add(InstantRow.line(l).set("kp_id", k.kpId()).set("basis", k.basis().orElse(null))
+                                .set("v1", days.size()).set("v2", max).set("v3", l.feeDate().getYear()));
+                    }
+                }
+            }
+        }
+
         @Override
         public Explanation explain(RawRow r) {
             return new Explanation("项目" + item(r) + "在" + r.text("v3") + "年内第" + r.text("v1") + "个计费日，超过全年限"
                     + r.text("v2") + "天", "Item " + itemEn(r) + " billed on a " + r.text("v1") + "th distinct day in "
                     + r.text("v3") + ", above the yearly maximum of " + r.text("v2") + " days", evidence(r));
+        }
+    }
+
+    /** A line under a knowledge point, with the maximum the point sets. */
+    private record Limited(LineView line, Knowledge.LimitPoint point, BigDecimal max) {
+    }
+
+    private interface ExcessSink {
+        void accept(Limited line, BigDecimal cumulative, BigDecimal total);
+    }
+
+    /**
+     * The batch running sum in Java: within a group, lines in billing order (time, then line number); every line
+     * whose cumulative quantity passes the maximum is reported, when the group's total passes it at all.
+     */
+    private static void runningExcess(List<Limited> group, java.util.function.Function<Limited, BigDecimal> max,
+                                      ExcessSink sink) {
+        if (group.isEmpty()) {
+            return;
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal minMax = null;
+        for (Limited l : group) {
+            total = total.add(l.line().cnt());
+            BigDecimal m = max.apply(l);
+            minMax = minMax == null || m.compareTo(minMax) < 0 ? m : minMax;
+        }
+        if (total.compareTo(minMax) <= 0) {
+            return;
+        }
+        List<Limited> ordered = new ArrayList<>(group);
+        ordered.sort(Comparator.comparing((Limited l) -> l.line().feeTime()).thenComparing(l -> l.line().sn()));
+        BigDecimal cum = BigDecimal.ZERO;
+        for (Limited l : ordered) {
+            cum = cum.add(l.line().cnt());
+            if (cum.compareTo(max.apply(l)) > 0) {
+                sink.accept(l, cum, total);
+            }
         }
     }
 }

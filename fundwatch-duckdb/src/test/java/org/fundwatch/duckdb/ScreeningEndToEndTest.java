@@ -57,14 +57,11 @@ class ScreeningEndToEndTest {
 
     @BeforeAll
     static void generateIngestAndScreen() throws IOException {
-        extract = dir.resolve("extract");
-        dataset = dir.resolve("dataset");
-        out = dir.resolve("out");
-        new Generator(new GeneratorConfig(20_000, 6, 11, YearMonth.of(2026, 1), GeneratorConfig.OutputFormat.CSV))
-                .generate(extract, Progress.NONE);
-        IngestReport ingest = Ingest.run(IngestOptions.of(extract, dataset), Progress.NONE);
-        assertThat(ingest.totalRejected()).isZero();
-        report = Screening.run(ScreenOptions.of(dataset, out), Progress.NONE);
+        TestingScreenedDataset shared = TestingScreenedDataset.get();
+        extract = shared.extract;
+        dataset = shared.dataset;
+        out = shared.out;
+        report = shared.report;
     }
 
     @Test

@@ -1,0 +1,167 @@
+package org.fundwatch.screening;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.fundwatch.findings.Finding;
+import org.fundwatch.rules.Moment;
+import org.fundwatch.rules.PolicyPack;
+import org.fundwatch.rules.Rule;
+import org.fundwatch.schema.MedTypeSettings;
+
+/**
+ * The in-JVM evaluator (事前提醒/事中审核): reviews one visit against the rules of a policy pack with the same
+ * templates, knowledge and explanations as the batch engine, so a visit gets exactly the findings batch screening
+ * would give it (same {@code jr_id}s, amounts and sentences). Rules are bound once; a review allocates only its
+ * own rows. Thread-safe: the pack and knowledge are immutable and the history synchronises per person.
+ */
+public final class InstantScreening {
+
+    /** A bound rule: its template and, when the template decides in the JVM, its evaluator. */
+    private record Bound(Rule rule, Template template, InstantTemplate instant, Comparator<RawRow> order) {
+    }
+
+    /**
+     * The findings of one review, in pack order, and the rules asked for that cannot decide in the JVM (their
+     * template needs the whole population, e.g. bed occupancy, or has no in-JVM form yet).
+     */
+    public record Review(List<Finding> findings, List<String> notEvaluated) {
+        public Review {
+            findings = List.copyOf(findings);
+            notEvaluated = List.copyOf(notEvaluated);
+        }
+    }
+
+    private final List<Bound> rules;
+    private final Knowledge kb;
+    private final MedTypeSettings settings;
+    private final VisitHistory history;
+
+    public InstantScreening(PolicyPack pack, Knowledge kb, MedTypeSettings settings, VisitHistory history) {
+        this.kb = Objects.requireNonNull(kb, "kb is null");
+        this.settings = Objects.requireNonNull(settings, "settings is null");
+        this.history = Objects.requireNonNull(history, "history is null");
+        RuleCompiler.validate(pack);
+        List<Bound> bound = new ArrayList<>();
+        for (Rule rule : pack.enabledRules()) {
+            Template t = Templates.bind(rule);
+            bound.add(new Bound(rule, t, t instanceof InstantTemplate i ? i : null, order(t)));
+        }
+        this.rules = List.copyOf(bound);
+    }
+
+    /** The ids of the enabled rules that decide in the JVM. */
+    public List<String> instantRuleIds() {
+        return rules.stream().filter(b -> b.instant() != null).map(b -> b.rule().id()).toList();
+    }
+
+    public VisitHistory history() {
+        return history;
+    }
+
+    /**
+     * Reviews a visit at a moment: the enabled rules whose moments include it and, when {@code ruleIds} is not
+     * empty, only those. The visit is not recorded; call {@link #accept} once it is settled.
+     */
+    public Review review(VisitClaim claim, Moment moment, Set<String> ruleIds) {
+        VisitView visit = view(claim);
+        List<VisitView> earlier = null;
+        List<Finding> findings = new ArrayList<>();
+        List<String> notEvaluated = new ArrayList<>();
+        List<InstantRow> rows = new ArrayList<>();
+        for (Bound b : rules) {
+            if (!b.rule().moments().contains(moment) || !(ruleIds.isEmpty() || ruleIds.contains(b.rule().id()))) {
+                continue;
+            }
+            if (b.instant() == null) {
+                notEvaluated.add(b.rule().id());
+                continue;
+            }
+            if (earlier == null) {
+                earlier = history.visitsOf(claim.person().psnNo(), claim.mdtrtId()).stream().map(this::view).toList();
+            }
+            rows.clear();
+            b.instant().evaluate(new InstantContext(visit, earlier, kb), rows);
+            if (!rows.isEmpty()) {
+                findings.addAll(assemble(b, rows));
+            }
+        }
+        return new Review(findings, notEvaluated);
+    }
+
+    /** Records a settled visit in the history (idempotent by {@code mdtrt_id}); false when it was already held. */
+    public boolean accept(VisitClaim claim) {
+        return history.record(claim);
+    }
+
+    private VisitView view(VisitClaim claim) {
+        return new VisitView(claim, settings.settingOf(claim.medType()), kb);
+    }
+
+    /** The batch wrapper in Java: the rule's dates and scope, the approval flag, the order, the assembly. */
+    private List<Finding> assemble(Bound b, List<InstantRow> rows) {
+        Rule rule = b.rule();
+        Map<String, Set<String>> scope = rule.scope().restrictions();
+        List<RawRow> kept = new ArrayList<>(rows.size());
+        for (InstantRow ir : rows) {
+            RawRow r = ir.build();
+            LocalDate day = LocalDate.parse(r.text("occur_time").substring(0, 10));
+            if (!rule.effectiveOn(day) || !inScope(r, scope)) {
+                continue;
+            }
+            kept.add(r);
+        }
+        kept.sort(b.order());
+        FindingAssembler assembler = new FindingAssembler(rule, b.template());
+        for (RawRow r : kept) {
+            LocalDate day = LocalDate.parse(r.text("occur_time").substring(0, 10));
+            assembler.accept(r, kb.approved(r.text("psn_no"), r.get("hilist_code").orElse(null), rule.type().name(), day));
+        }
+        return assembler.findings();
+    }
+
+    private static boolean inScope(RawRow r, Map<String, Set<String>> scope) {
+        for (Map.Entry<String, Set<String>> e : scope.entrySet()) {
+            if (!r.get(e.getKey()).map(e.getValue()::contains).orElse(false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The batch ORDER BY: grain keys, occur_date, line_role, line_sn, v1…v4; text bytewise, nulls last. */
+    private static Comparator<RawRow> order(Template t) {
+        Comparator<RawRow> c = null;
+        List<String> columns = new ArrayList<>(t.grain().keyColumns());
+        columns.addAll(List.of("occur_date", "line_role", "line_sn", "v1", "v2", "v3", "v4"));
+        for (String col : columns) {
+            Comparator<RawRow> next = "line_role".equals(col)
+                    ? Comparator.comparing((RawRow r) -> r.get(col).map(Integer::valueOf).orElse(null),
+                            Comparator.nullsLast(Comparator.naturalOrder()))
+                    : Comparator.comparing((RawRow r) -> r.get(col).orElse(null),
+                            Comparator.nullsLast(InstantScreening::compareUtf8));
+            c = c == null ? next : c.thenComparing(next);
+        }
+        return c;
+    }
+
+    /** DuckDB orders text by its UTF-8 bytes, which is code point order. */
+    private static int compareUtf8(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}

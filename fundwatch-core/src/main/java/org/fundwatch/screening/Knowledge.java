@@ -1,0 +1,162 @@
+package org.fundwatch.screening;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The knowledge base (知识库) held in memory for the in-JVM evaluator: catalog versions, item limits, item pairs
+ * and approvals, indexed by item code (and approvals by person). It is the same data the batch engine reads from
+ * {@code med_list}, {@code kb_item_limit}, {@code kb_item_pair} and {@code psn_approval}, with open validity dates
+ * closed the same way. Immutable once built.
+ */
+public final class Knowledge {
+    static final LocalDate FAR_PAST = LocalDate.of(1, 1, 1);
+    static final LocalDate FAR_FUTURE = LocalDate.of(9999, 12, 31);
+
+    /** A catalog version (医保目录) of an item, valid from {@code begndate} to {@code enddate} inclusive. */
+    public record CatalogEntry(String hilistCode, String hilistName, String listType, Optional<String> chrgitmLv,
+                               Optional<BigDecimal> cap, LocalDate begndate, Optional<LocalDate> enddate) {
+        boolean validOn(LocalDate day) {
+            return !day.isBefore(begndate) && !day.isAfter(enddate.orElse(FAR_FUTURE));
+        }
+    }
+
+    /** A knowledge point of {@code kb_item_limit}. */
+    public record LimitPoint(String kpId, String hilistCode, String lmtType, String lmtValue,
+                             Optional<LocalDate> begndate, Optional<LocalDate> enddate, Optional<String> basis) {
+        boolean validOn(LocalDate day) {
+            return !day.isBefore(begndate.orElse(FAR_PAST)) && !day.isAfter(enddate.orElse(FAR_FUTURE));
+        }
+    }
+
+    /** A knowledge point of {@code kb_item_pair}; {@code scope} SAME_VISIT when absent. */
+    public record PairPoint(String kpId, String hilistCodeA, String hilistCodeB, String relation,
+                            Optional<String> scope, Optional<LocalDate> begndate, Optional<LocalDate> enddate,
+                            Optional<String> basis) {
+        boolean validOn(LocalDate day) {
+            return !day.isBefore(begndate.orElse(FAR_PAST)) && !day.isAfter(enddate.orElse(FAR_FUTURE));
+        }
+
+        String scopeOrDefault() {
+            return scope.orElse("SAME_VISIT");
+        }
+    }
+
+    /** An approval or exemption (备案) of {@code psn_approval}: absent item or type means "any". */
+    public record Approval(String aprvNo, String psnNo, Optional<String> hilistCode, Optional<String> volaBhvrType,
+                           LocalDate begndate, Optional<LocalDate> enddate) {
+        boolean covers(String code, String type, LocalDate day) {
+            return hilistCode.map(c -> c.equals(code)).orElse(true)
+                    && volaBhvrType.map(t -> t.equals(type)).orElse(true)
+                    && !day.isBefore(begndate) && !day.isAfter(enddate.orElse(FAR_FUTURE));
+        }
+    }
+
+    private final Map<String, List<CatalogEntry>> catalog;
+    private final Map<String, List<LimitPoint>> limits;
+    private final Map<String, List<PairPoint>> pairsByB;
+    private final Map<String, List<PairPoint>> pairsByA;
+    private final Map<String, List<Approval>> approvals;
+    private final int size;
+
+    public Knowledge(List<CatalogEntry> catalog, List<LimitPoint> limits, List<PairPoint> pairs,
+                     List<Approval> approvals) {
+        this.catalog = index(catalog, CatalogEntry::hilistCode);
+        this.limits = index(limits, LimitPoint::hilistCode);
+        this.pairsByB = index(pairs, PairPoint::hilistCodeB);
+        this.pairsByA = index(pairs, PairPoint::hilistCodeA);
+        this.approvals = index(approvals, Approval::psnNo);
+        this.size = catalog.size() + limits.size() + pairs.size() + approvals.size();
+    }
+
+    public static Knowledge empty() {
+        return new Knowledge(List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Catalog versions, knowledge points and approvals held. */
+    public int size() {
+        return size;
+    }
+
+    /** The catalog versions of an item valid on {@code day} (normally one). */
+    List<CatalogEntry> catalogOn(String code, LocalDate day) {
+        List<CatalogEntry> all = catalog.get(code);
+        if (all == null) {
+            return List.of();
+        }
+        List<CatalogEntry> out = new ArrayList<>(1);
+        for (CatalogEntry e : all) {
+            if (e.validOn(day)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Any catalog name of the item (the batch engine's {@code min(hilist_name)} over its versions). */
+    Optional<String> anyName(String code) {
+        return catalog.getOrDefault(code, List.of()).stream().map(CatalogEntry::hilistName).min(String::compareTo);
+    }
+
+    /** The item's limit points of one type valid on {@code day}. */
+    List<LimitPoint> limits(String code, String lmtType, LocalDate day) {
+        List<LimitPoint> all = limits.get(code);
+        if (all == null) {
+            return List.of();
+        }
+        List<LimitPoint> out = new ArrayList<>(1);
+        for (LimitPoint k : all) {
+            if (k.lmtType().equals(lmtType) && k.validOn(day)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** Pairs of one relation in which the item is b. */
+    List<PairPoint> pairsWithB(String code, String relation) {
+        return select(pairsByB.get(code), relation);
+    }
+
+    /** Pairs of one relation in which the item is a. */
+    List<PairPoint> pairsWithA(String code, String relation) {
+        return select(pairsByA.get(code), relation);
+    }
+
+    /** Whether an approval of the person covers a finding of {@code type} about {@code code} on {@code day}. */
+    boolean approved(String psnNo, String code, String type, LocalDate day) {
+        for (Approval a : approvals.getOrDefault(psnNo, List.of())) {
+            if (a.covers(code, type, day)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<PairPoint> select(List<PairPoint> all, String relation) {
+        if (all == null) {
+            return List.of();
+        }
+        List<PairPoint> out = new ArrayList<>(1);
+        for (PairPoint p : all) {
+            if (p.relation().equals(relation)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static <T> Map<String, List<T>> index(List<T> rows, java.util.function.Function<T, String> key) {
+        Map<String, List<T>> m = new HashMap<>();
+        for (T row : rows) {
+            m.computeIfAbsent(key.apply(row), k -> new ArrayList<>(1)).add(row);
+        }
+        m.replaceAll((k, v) -> List.copyOf(v));
+        return Map.copyOf(m);
+    }
+}
