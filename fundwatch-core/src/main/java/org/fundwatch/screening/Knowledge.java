@@ -57,11 +57,29 @@ public final class Knowledge {
         }
     }
 
+    /** A death known to police or civil affairs ({@code ext_death}). */
+    public record Death(String certno, LocalDate dieDate, Optional<String> src) {
+    }
+
+    /** A custody period ({@code ext_custody}); open while {@code enddate} is absent. */
+    public record Custody(String certno, LocalDate begndate, Optional<LocalDate> enddate, Optional<String> src) {
+    }
+
+    /** Where an institution is ({@code medins_info.lat/lon}), for the travel-speed rule. */
+    public record Site(String fixmedinsCode, double lat, double lon) {
+    }
+
+    /** The external registries and the institutions' sites; empty unless given. */
+    private record Registries(Map<String, List<Death>> deaths, Map<String, List<Custody>> custody,
+                              Map<String, Site> sites) {
+    }
+
     private final Map<String, List<CatalogEntry>> catalog;
     private final Map<String, List<LimitPoint>> limits;
     private final Map<String, List<PairPoint>> pairsByB;
     private final Map<String, List<PairPoint>> pairsByA;
     private final Map<String, List<Approval>> approvals;
+    private final Registries registries;
     private final int size;
 
     public Knowledge(List<CatalogEntry> catalog, List<LimitPoint> limits, List<PairPoint> pairs,
@@ -71,7 +89,38 @@ public final class Knowledge {
         this.pairsByB = index(pairs, PairPoint::hilistCodeB);
         this.pairsByA = index(pairs, PairPoint::hilistCodeA);
         this.approvals = index(approvals, Approval::psnNo);
+        this.registries = new Registries(Map.of(), Map.of(), Map.of());
         this.size = catalog.size() + limits.size() + pairs.size() + approvals.size();
+    }
+
+    private Knowledge(Knowledge base, Registries registries, int added) {
+        this.catalog = base.catalog;
+        this.limits = base.limits;
+        this.pairsByB = base.pairsByB;
+        this.pairsByA = base.pairsByA;
+        this.approvals = base.approvals;
+        this.registries = registries;
+        this.size = base.size + added;
+    }
+
+    /** This knowledge with the death and custody registries and the institutions' sites. */
+    public Knowledge withRegistries(List<Death> deaths, List<Custody> custody, List<Site> sites) {
+        Map<String, Site> bySite = new HashMap<>();
+        sites.forEach(s -> bySite.put(s.fixmedinsCode(), s));
+        return new Knowledge(this, new Registries(index(deaths, Death::certno), index(custody, Custody::certno),
+                Map.copyOf(bySite)), deaths.size() + custody.size() + sites.size());
+    }
+
+    List<Death> deaths(String certno) {
+        return registries.deaths().getOrDefault(certno, List.of());
+    }
+
+    List<Custody> custody(String certno) {
+        return registries.custody().getOrDefault(certno, List.of());
+    }
+
+    Optional<Site> site(String fixmedinsCode) {
+        return Optional.ofNullable(registries.sites().get(fixmedinsCode));
     }
 
     public static Knowledge empty() {

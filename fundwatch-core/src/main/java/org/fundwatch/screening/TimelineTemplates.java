@@ -1,8 +1,12 @@
 package org.fundwatch.screening;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import org.fundwatch.schema.CareSetting;
 import org.fundwatch.rules.Grain;
 import org.fundwatch.rules.Params;
 import org.fundwatch.rules.Rule;
@@ -57,7 +61,7 @@ final class TimelineTemplates {
     private static final String STAYS = "(SELECT * FROM fw_visit WHERE setting = 'INPATIENT')";
 
     /** 分解住院: readmission to the same institution with the same main diagnosis (first N characters) 0–N days after discharge. */
-    static final class Readmission extends VisitTemplate {
+    static final class Readmission extends VisitTemplate implements InstantTemplate {
         record Config(int maxGapDays, int diagnosisChars) {
             static Config from(Params p) {
                 return new Config(p.integer("max_gap_days", 15), p.integer("diagnosis_chars", 3));
@@ -85,6 +89,34 @@ final class TimelineTemplates {
                             config.maxGapDays(), ctx.inWindow("b.setl_date"));
         }
 
+        /** This stay against the person's earlier stays at the same institution. */
+        @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView b = ctx.visit();
+            int n = config.diagnosisChars();
+            if (b.setting() != CareSetting.INPATIENT) {
+                return;
+            }
+            String bDiag = prefix(b.mainDiagnosis(), n);
+            for (VisitView a : ctx.earlier()) {
+                if (a.setting() != CareSetting.INPATIENT
+                        || !a.claim().institution().code().equals(b.claim().institution().code())
+                        || a.mainDiagnosis().length() < n || !prefix(a.mainDiagnosis(), n).equals(bDiag)
+                        || b.begnDate().isBefore(a.begnDate())) {
+                    continue;
+                }
+                long gap = ChronoUnit.DAYS.between(a.claim().endDate(), b.begnDate());
+                if (gap >= 0 && gap <= config.maxGapDays()) {
+                    out.add(InstantRow.visit(b).set("v1", a.claim().mdtrtId()).set("v2", a.claim().endDate())
+                            .set("v3", gap).set("v4", b.claim().maindiagCode().orElse(null)));
+                }
+            }
+        }
+
+        private static String prefix(String diagnosis, int n) {
+            return diagnosis.length() <= n ? diagnosis : diagnosis.substring(0, n);
+        }
+
         @Override
         public Explanation explain(RawRow r) {
             return new Explanation("出院（" + r.text("v2") + "，就诊" + r.text("v1") + "）后" + r.text("v3")
@@ -96,7 +128,7 @@ final class TimelineTemplates {
     }
 
     /** 重复住院: two stays of one person at different institutions overlapping by at least one night; both reported. */
-    static final class OverlappingStays extends VisitTemplate {
+    static final class OverlappingStays extends VisitTemplate implements InstantTemplate {
         OverlappingStays(Rule rule) {
             super(rule);
         }
@@ -113,6 +145,23 @@ final class TimelineTemplates {
                     ctx.inWindow("a.setl_date"));
         }
 
+        /** This stay against the earlier stays the history holds (the earlier stay is reported when it was reviewed). */
+        @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView a = ctx.visit();
+            if (a.setting() != CareSetting.INPATIENT) {
+                return;
+            }
+            for (VisitView b : ctx.earlier()) {
+                if (b.setting() == CareSetting.INPATIENT
+                        && !b.claim().institution().code().equals(a.claim().institution().code())
+                        && a.begnDate().isBefore(b.claim().endDate()) && b.begnDate().isBefore(a.claim().endDate())) {
+                    out.add(InstantRow.visit(a).set("v1", b.claim().mdtrtId()).set("v2", b.claim().institution().code())
+                            .set("v3", b.begnDate()).set("v4", b.claim().endDate()));
+                }
+            }
+        }
+
         @Override
         public Explanation explain(RawRow r) {
             return new Explanation("本次住院与在机构" + r.text("v2") + "的住院（就诊" + r.text("v1") + "，" + r.text("v3")
@@ -122,7 +171,7 @@ final class TimelineTemplates {
     }
 
     /** 住院期间门诊/购药: an outpatient or pharmacy settlement dated strictly inside an inpatient stay. */
-    static final class ClaimInStay extends VisitTemplate {
+    static final class ClaimInStay extends VisitTemplate implements InstantTemplate {
         ClaimInStay(Rule rule) {
             super(rule);
         }
@@ -137,6 +186,22 @@ final class TimelineTemplates {
                             .set("v3", "s.begn_date").set("v4", "s.end_date").list(), STAYS, ctx.inWindow("o.setl_date"));
         }
 
+        /** This outpatient or pharmacy visit against the stays the history holds, admitted ones included. */
+        @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView o = ctx.visit();
+            if (o.setting() == CareSetting.INPATIENT) {
+                return;
+            }
+            for (VisitView st : ctx.earlier()) {
+                if (st.setting() == CareSetting.INPATIENT && o.setlDate().isAfter(st.begnDate())
+                        && o.setlDate().isBefore(st.claim().endDate())) {
+                    out.add(InstantRow.visit(o).set("v1", st.claim().mdtrtId()).set("v2", st.claim().institution().code())
+                            .set("v3", st.begnDate()).set("v4", st.claim().endDate()));
+                }
+            }
+        }
+
         @Override
         public Explanation explain(RawRow r) {
             return new Explanation("住院期间（" + r.text("v3") + "至" + r.text("v4") + "，机构" + r.text("v2") + "，就诊"
@@ -147,7 +212,7 @@ final class TimelineTemplates {
     }
 
     /** 死亡人员就医 / 羁押服刑期间就医: a visit starting after a death or inside a custody period known to the registry. */
-    static final class AfterRegistryDate extends VisitTemplate {
+    static final class AfterRegistryDate extends VisitTemplate implements InstantTemplate {
         enum Registry { DEATH, CUSTODY }
 
         record Config(Registry registry) {
@@ -186,6 +251,30 @@ final class TimelineTemplates {
         }
 
         @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView v = ctx.visit();
+            String certno = v.claim().person().certno().orElse(null);
+            if (certno == null) {
+                return;
+            }
+            LocalDate begin = v.begnDate();
+            if (config.registry() == Registry.DEATH) {
+                for (Knowledge.Death d : ctx.kb().deaths(certno)) {
+                    if (begin.isAfter(d.dieDate())) {
+                        out.add(InstantRow.visit(v).set("v1", d.dieDate()).set("v2", d.src().orElse(null)));
+                    }
+                }
+                return;
+            }
+            for (Knowledge.Custody c : ctx.kb().custody(certno)) {
+                if (!begin.isBefore(c.begndate()) && c.enddate().map(e -> !begin.isAfter(e)).orElse(true)) {
+                    out.add(InstantRow.visit(v).set("v1", c.begndate()).set("v2", c.src().orElse(null))
+                            .set("v3", c.enddate().orElse(null)));
+                }
+            }
+        }
+
+        @Override
         public Explanation explain(RawRow r) {
             if (config.registry() == Registry.DEATH) {
                 return new Explanation("参保人已于" + r.text("v1") + "死亡（来源：" + r.text("v2") + "），其后仍发生就医结算，基金支付"
@@ -205,7 +294,7 @@ final class TimelineTemplates {
      * 挂床住院: an inpatient stay with at least {@code min_days} consecutive days (admission to discharge) on which
      * nothing but ROUTINE items (bed, nursing, routine) was billed.
      */
-    static final class RoutineOnlyDays extends VisitTemplate {
+    static final class RoutineOnlyDays extends VisitTemplate implements InstantTemplate {
         record Config(int minDays) {
             static Config from(Params p) {
                 return new Config(p.integer("min_days", 3));
@@ -249,6 +338,42 @@ final class TimelineTemplates {
                     d.daysBetween("d", "nxt"), config.minDays(),
                     RawSelect.visit("s").noLine().set("v1", "i.longest").set("v2", "i.idle_from").list(),
                     ctx.inWindow("s.setl_date"));
+        }
+
+        /** The stay's longest run of days without a non-routine fee, as the day pass and its gaps compute it. */
+        @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView s = ctx.visit();
+            if (s.setting() != CareSetting.INPATIENT) {
+                return;
+            }
+            LocalDate end = s.claim().endDate();
+            java.util.TreeSet<LocalDate> marks = new java.util.TreeSet<>();
+            for (LineView l : s.lines()) {
+                LocalDate d = l.feeDate();
+                if (!d.isBefore(s.begnDate()) && !d.isAfter(end) && ctx.kb().limits(l.code(), "ROUTINE", d).stream()
+                        .noneMatch(k -> "1".equals(k.lmtValue()))) {
+                    marks.add(d);
+                }
+            }
+            marks.add(s.begnDate().minusDays(1));
+            marks.add(end.plusDays(1));
+            long longest = -1;
+            LocalDate idleFrom = null;
+            LocalDate previous = null;
+            for (LocalDate d : marks) {
+                if (previous != null) {
+                    long idle = ChronoUnit.DAYS.between(previous, d) - 1;
+                    if (idle > longest) {
+                        longest = idle;
+                        idleFrom = previous.plusDays(1);
+                    }
+                }
+                previous = d;
+            }
+            if (longest >= config.minDays()) {
+                out.add(InstantRow.visit(s).set("v1", longest).set("v2", idleFrom));
+            }
         }
 
         @Override
@@ -439,7 +564,7 @@ final class TimelineTemplates {
     }
 
     /** 异地冒用: two settlements of one card at institutions more than {@code min_km} apart within {@code max_minutes}. */
-    static final class TravelSpeed extends VisitTemplate {
+    static final class TravelSpeed extends VisitTemplate implements InstantTemplate {
         record Config(int maxMinutes, int minKm) {
             static Config from(Params p) {
                 return new Config(p.integer("max_minutes", 120), p.integer("min_km", 100));
@@ -477,6 +602,39 @@ final class TimelineTemplates {
                     RawSelect.visit("p").noLine().set("v1", "p.a_inst").set("v2", "p.a_time")
                             .set("v3", "CAST(round(p.km, 0) AS INTEGER)").set("v4", "CAST(p.secs / 60 AS INTEGER)").list(),
                     config.maxMinutes() * 60, config.minKm(), ctx.inWindow("p.setl_date"));
+        }
+
+        /** This settlement against the person's earlier settlements, at the registered sites of both institutions. */
+        @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView b = ctx.visit();
+            if (b.claim().setlId().isEmpty()) {
+                return;
+            }
+            Knowledge.Site bs = ctx.kb().site(b.claim().institution().code()).orElse(null);
+            if (bs == null) {
+                return;
+            }
+            for (VisitView a : ctx.earlier()) {
+                if (a.claim().setlId().isEmpty()) {
+                    continue;
+                }
+                Knowledge.Site as = ctx.kb().site(a.claim().institution().code()).orElse(null);
+                boolean before = a.claim().setlTime().isBefore(b.claim().setlTime())
+                        || (a.claim().setlTime().equals(b.claim().setlTime())
+                        && a.claim().mdtrtId().compareTo(b.claim().mdtrtId()) < 0);
+                if (as == null || !before || b.setlDate().isAfter(a.setlDate().plusDays(1))) {
+                    continue;
+                }
+                long secs = Duration.between(a.claim().setlTime(), b.claim().setlTime()).getSeconds();
+                double km = 6371.0088 * 2 * Math.asin(Math.sqrt(Math.pow(Math.sin(Math.toRadians(bs.lat() - as.lat()) / 2), 2)
+                        + Math.cos(Math.toRadians(as.lat())) * Math.cos(Math.toRadians(bs.lat()))
+                        * Math.pow(Math.sin(Math.toRadians(bs.lon() - as.lon()) / 2), 2)));
+                if (secs <= config.maxMinutes() * 60L && km > config.minKm()) {
+                    out.add(InstantRow.visit(b).set("v1", a.claim().institution().code()).set("v2", a.claim().setlTime())
+                            .set("v3", Math.round(km)).set("v4", Math.round(secs / 60.0)));
+                }
+            }
         }
 
         @Override

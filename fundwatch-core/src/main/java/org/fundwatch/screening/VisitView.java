@@ -66,6 +66,11 @@ final class VisitView {
         return claim.begntime().toLocalDate();
     }
 
+    /** The main diagnosis without dots, upper case, empty when unknown (the batch {@code maindiag}). */
+    String mainDiagnosis() {
+        return claim.maindiagCode().map(VisitView::normalise).orElse("");
+    }
+
     Set<String> diagnoses() {
         return diagnoses;
     }

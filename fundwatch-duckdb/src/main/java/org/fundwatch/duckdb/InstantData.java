@@ -53,7 +53,17 @@ public final class InstantData {
             query(c, "SELECT aprv_no, psn_no, hilist_code, vola_bhvr_type, begndate, enddate FROM psn_approval",
                     rs -> approvals.add(new Knowledge.Approval(rs.getString(1), rs.getString(2), text(rs, 3),
                             text(rs, 4), date(rs, 5).orElseThrow(), date(rs, 6))));
-            return new Knowledge(catalog, limits, pairs, approvals);
+            List<Knowledge.Death> deaths = new ArrayList<>();
+            query(c, "SELECT certno, die_date, src FROM ext_death", rs -> deaths.add(new Knowledge.Death(rs.getString(1),
+                    date(rs, 2).orElseThrow(), text(rs, 3))));
+            List<Knowledge.Custody> custody = new ArrayList<>();
+            query(c, "SELECT certno, begndate, enddate, src FROM ext_custody", rs -> custody.add(new Knowledge.Custody(
+                    rs.getString(1), date(rs, 2).orElseThrow(), date(rs, 3), text(rs, 4))));
+            List<Knowledge.Site> sites = new ArrayList<>();
+            query(c, "SELECT fixmedins_code, CAST(lat AS DOUBLE), CAST(lon AS DOUBLE) FROM medins_info"
+                    + " WHERE lat IS NOT NULL AND lon IS NOT NULL", rs -> sites.add(new Knowledge.Site(rs.getString(1),
+                    rs.getDouble(2), rs.getDouble(3))));
+            return new Knowledge(catalog, limits, pairs, approvals).withRegistries(deaths, custody, sites);
         });
     }
 

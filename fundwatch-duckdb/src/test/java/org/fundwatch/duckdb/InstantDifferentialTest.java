@@ -3,6 +3,13 @@ package org.fundwatch.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.Optional;
+import org.fundwatch.schema.CareSetting;
+import org.fundwatch.screening.VisitClaim;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -33,8 +40,17 @@ import org.junit.jupiter.api.Test;
  * column, the same lines with the same roles and amounts.
  */
 class InstantDifferentialTest {
-    /** The types whose rules decide in the JVM so far, each of which must have findings to compare. */
+    /**
+     * The types whose rules must decide in the JVM (DOMAIN.md §3.1, §3.2 and the timeline types a visit can be
+     * judged on alone with its history), each of which must have findings to compare.
+     */
     static final Set<ViolationType> INSTANT = EnumSet.range(ViolationType.OVER_PRICE_CAP, ViolationType.SPLIT_PRESCRIPTION);
+
+    static {
+        INSTANT.addAll(EnumSet.of(ViolationType.SPLIT_ADMISSION, ViolationType.OVERLAPPING_ADMISSION,
+                ViolationType.CLAIM_DURING_ADMISSION, ViolationType.CLAIM_AFTER_DEATH, ViolationType.CLAIM_IN_CUSTODY, ViolationType.GHOST_BED,
+                ViolationType.IMPOSSIBLE_TRAVEL));
+    }
 
     static TestingScreenedDataset data;
     static Map<String, Map<String, String>> batch;
@@ -71,15 +87,19 @@ class InstantDifferentialTest {
         Map<String, Map<String, String>> actual = new LinkedHashMap<>();
         Map<String, List<String>> actualLines = new HashMap<>();
         long[] visits = {0};
-        InstantData.forEachClaim(data.dataset, claim -> {
-            for (Finding f : instant.review(claim, Moment.POST, Set.of()).findings()) {
+        for (Event e : events(data.dataset)) {
+            if (e.admission()) {
+                instant.accept(admitted(e.claim()));
+                continue;
+            }
+            for (Finding f : instant.review(e.claim(), Moment.POST, Set.of()).findings()) {
                 assertThat(actual).as("a finding reported twice: " + f.jrId()).doesNotContainKey(f.jrId());
                 actual.put(f.jrId(), text(f));
                 actualLines.put(f.jrId(), f.lines().stream().map(InstantDifferentialTest::text).toList());
             }
-            instant.accept(claim);
+            instant.accept(e.claim());
             visits[0]++;
-        });
+        }
         assertThat(visits[0]).isGreaterThan(10_000);
 
         Map<String, Map<String, String>> expected = batch.entrySet().stream()
@@ -112,6 +132,35 @@ class InstantDifferentialTest {
         for (ViolationType t : INSTANT) {
             assertThat(comparedByType.getOrDefault(t.name(), 0)).as("findings of " + t + " compared").isPositive();
         }
+    }
+
+    /** A stay when it begins (已入院) or a visit when it settles. */
+    record Event(LocalDateTime time, boolean admission, VisitClaim claim) {
+    }
+
+    /**
+     * The dataset in time order: every stay registered when it begins (as an admission message would register it,
+     * with its dates and no fees yet), every visit reviewed when it settles.
+     */
+    static List<Event> events(Path dataset) throws IOException {
+        List<Event> events = new ArrayList<>();
+        MedTypeSettings settings = MedTypeSettings.defaults();
+        InstantData.forEachClaim(dataset, claim -> {
+            if (settings.settingOf(claim.medType()) == CareSetting.INPATIENT) {
+                events.add(new Event(claim.begntime(), true, claim));
+            }
+            events.add(new Event(claim.setlTime(), false, claim));
+        });
+        events.sort(Comparator.comparing(Event::time).thenComparing(e -> !e.admission())
+                .thenComparing(e -> e.claim().mdtrtId()));
+        return events;
+    }
+
+    /** The stay as known at its admission: no fees, not settled. */
+    static VisitClaim admitted(VisitClaim stay) {
+        return new VisitClaim(stay.person(), stay.institution(), stay.mdtrtId(), stay.medType(), stay.insutype(),
+                stay.begntime(), stay.endtime(), Optional.empty(), stay.begntime(), BigDecimal.ZERO,
+                stay.maindiagCode(), stay.diagnoses(), List.of());
     }
 
     private static List<String> sorted(List<String> lines) {
