@@ -54,6 +54,15 @@ public record VisitClaim(Person person, Institution institution, String mdtrtId,
         }
     }
 
+    /**
+     * The stay as known when it begins (入院登记): its dates and diagnoses, no fees, not settled. Recorded in the
+     * history, it lets claims made during the stay be judged before the stay settles.
+     */
+    public VisitClaim atAdmission() {
+        return new VisitClaim(person, institution, mdtrtId, medType, insutype, begntime, endtime, Optional.empty(),
+                begntime, BigDecimal.ZERO, maindiagCode, diagnoses, List.of());
+    }
+
     /** The day the visit ends (its discharge, else its start), as the batch engine's {@code end_date}. */
     public LocalDate endDate() {
         return endtime.orElse(begntime).toLocalDate();

@@ -13,10 +13,13 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.fundwatch.ingest.Manifest;
+import org.fundwatch.schema.CareSetting;
+import org.fundwatch.schema.MedTypeSettings;
 import org.fundwatch.screening.ClaimLine;
 import org.fundwatch.screening.Knowledge;
 import org.fundwatch.screening.ScreeningPlan;
@@ -106,6 +109,28 @@ public final class InstantData {
             }
             return null;
         });
+    }
+
+    /** A stay when it begins (its admission) or a visit when it settles. */
+    public record ReplayEvent(LocalDateTime time, boolean admission, VisitClaim claim) {
+    }
+
+    /**
+     * The dataset as the real-time service would have seen it, in time order: each stay registered when it begins
+     * ({@link VisitClaim#atAdmission()}), each visit reviewed when it settles. Held in memory: for tests and
+     * benchmarks on datasets of a few million lines.
+     */
+    public static List<ReplayEvent> replay(Path dataset, MedTypeSettings settings) throws IOException {
+        List<ReplayEvent> events = new ArrayList<>();
+        forEachClaim(dataset, claim -> {
+            if (settings.settingOf(claim.medType()) == CareSetting.INPATIENT) {
+                events.add(new ReplayEvent(claim.begntime(), true, claim.atAdmission()));
+            }
+            events.add(new ReplayEvent(claim.setlTime(), false, claim));
+        });
+        events.sort(Comparator.comparing(ReplayEvent::time).thenComparing(e -> !e.admission())
+                .thenComparing(e -> e.claim().mdtrtId()));
+        return events;
     }
 
     /**

@@ -3,13 +3,6 @@ package org.fundwatch.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.Comparator;
-import java.util.Optional;
-import org.fundwatch.schema.CareSetting;
-import org.fundwatch.screening.VisitClaim;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -87,9 +80,9 @@ class InstantDifferentialTest {
         Map<String, Map<String, String>> actual = new LinkedHashMap<>();
         Map<String, List<String>> actualLines = new HashMap<>();
         long[] visits = {0};
-        for (Event e : events(data.dataset)) {
+        for (InstantData.ReplayEvent e : InstantData.replay(data.dataset, MedTypeSettings.defaults())) {
             if (e.admission()) {
-                instant.accept(admitted(e.claim()));
+                instant.accept(e.claim());
                 continue;
             }
             for (Finding f : instant.review(e.claim(), Moment.POST, Set.of()).findings()) {
@@ -132,35 +125,6 @@ class InstantDifferentialTest {
         for (ViolationType t : INSTANT) {
             assertThat(comparedByType.getOrDefault(t.name(), 0)).as("findings of " + t + " compared").isPositive();
         }
-    }
-
-    /** A stay when it begins (已入院) or a visit when it settles. */
-    record Event(LocalDateTime time, boolean admission, VisitClaim claim) {
-    }
-
-    /**
-     * The dataset in time order: every stay registered when it begins (as an admission message would register it,
-     * with its dates and no fees yet), every visit reviewed when it settles.
-     */
-    static List<Event> events(Path dataset) throws IOException {
-        List<Event> events = new ArrayList<>();
-        MedTypeSettings settings = MedTypeSettings.defaults();
-        InstantData.forEachClaim(dataset, claim -> {
-            if (settings.settingOf(claim.medType()) == CareSetting.INPATIENT) {
-                events.add(new Event(claim.begntime(), true, claim));
-            }
-            events.add(new Event(claim.setlTime(), false, claim));
-        });
-        events.sort(Comparator.comparing(Event::time).thenComparing(e -> !e.admission())
-                .thenComparing(e -> e.claim().mdtrtId()));
-        return events;
-    }
-
-    /** The stay as known at its admission: no fees, not settled. */
-    static VisitClaim admitted(VisitClaim stay) {
-        return new VisitClaim(stay.person(), stay.institution(), stay.mdtrtId(), stay.medType(), stay.insutype(),
-                stay.begntime(), stay.endtime(), Optional.empty(), stay.begntime(), BigDecimal.ZERO,
-                stay.maindiagCode(), stay.diagnoses(), List.of());
     }
 
     private static List<String> sorted(List<String> lines) {

@@ -27,11 +27,17 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.fundwatch.duckdb.InstantData;
 import org.fundwatch.duckdb.ScreenOptions;
 import org.fundwatch.duckdb.ScreenReport;
 import org.fundwatch.duckdb.Screening;
 import org.fundwatch.progress.Progress;
+import org.fundwatch.findings.Finding;
+import org.fundwatch.rules.Moment;
 import org.fundwatch.rules.PolicyPack;
+import org.fundwatch.schema.MedTypeSettings;
+import org.fundwatch.screening.InstantScreening;
+import org.fundwatch.screening.VisitHistory;
 
 /**
  * Makes a rule test three lines: {@code assertRule("FW-111").on(claims()...).flags("L1")}. The rule runs alone: a
@@ -77,7 +83,11 @@ final class RuleAssert {
             Path out = work.resolve("out");
             ScreenOptions options = ScreenOptions.of(dataset, out).withRules(pack);
             ScreenReport report = Screening.run(period.map(options::withPeriod).orElse(options), Progress.NONE);
-            return new Outcome(ruleId, report.rule(ruleId), readFindings(out.resolve("findings.parquet")));
+            List<Found> found = readFindings(out.resolve("findings.parquet"));
+            if (report.rule(ruleId).status().equals("RAN")) {
+                assertRealTimeAgrees(dataset, pack, found);
+            }
+            return new Outcome(ruleId, report.rule(ruleId), found);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -85,12 +95,40 @@ final class RuleAssert {
         }
     }
 
-    /** One finding as written to {@code findings.parquet}: its keys, amount and explanation. */
-    record Found(String ruleId, String grain, String period, String feedetlSn, String mdtrtId, String psnNo,
+    /**
+     * When the rule's template decides in the JVM too, the same claims replayed in time order through the
+     * real-time evaluator must give exactly the batch findings (in the screened period).
+     */
+    private void assertRealTimeAgrees(Path dataset, Path pack, List<Found> batch) throws IOException {
+        InstantScreening instant = new InstantScreening(PolicyPack.load(pack), InstantData.knowledge(dataset),
+                MedTypeSettings.defaults(), new VisitHistory(400));
+        if (instant.instantRuleIds().isEmpty()) {
+            return;
+        }
+        List<Found> realTime = new ArrayList<>();
+        for (InstantData.ReplayEvent e : InstantData.replay(dataset, MedTypeSettings.defaults())) {
+            if (!e.admission()) {
+                for (Finding f : instant.review(e.claim(), Moment.POST, Set.of()).findings()) {
+                    if (period.map(p -> f.period().startsWith(p.toString())).orElse(true)) {
+                        realTime.add(new Found(f.jrId(), f.ruleId(), f.grain(), f.period(), f.feedetlSn().orElse(null),
+                                f.mdtrtId().orElse(null), f.psnNo().orElse(null), f.certno().orElse(null),
+                                f.fixmedinsCode().orElse(null), f.hilistCode().orElse(null), f.volaAmt().orElse(null),
+                                f.volaCont()));
+                    }
+                }
+            }
+            instant.accept(e.claim());
+        }
+        assertThat(realTime).as("real-time findings of %s against batch", ruleId)
+                .containsExactlyInAnyOrderElementsOf(batch);
+    }
+
+    /** One finding as written to {@code findings.parquet}: its id, keys, amount and explanation. */
+    record Found(String jrId, String ruleId, String grain, String period, String feedetlSn, String mdtrtId, String psnNo,
                  String certno, String fixmedinsCode, String hilistCode, BigDecimal volaAmt, String volaCont) {
         @Override
         public String toString() {
-            return ruleId + " " + grain + " " + period + " line=" + feedetlSn + " visit=" + mdtrtId + " psn=" + psnNo
+            return jrId + " " + ruleId + " " + grain + " " + period + " line=" + feedetlSn + " visit=" + mdtrtId + " psn=" + psnNo
                     + " certno=" + certno + " inst=" + fixmedinsCode + " item=" + hilistCode + " amt=" + volaAmt
                     + " 「" + volaCont + "」";
         }
@@ -240,7 +278,7 @@ final class RuleAssert {
     }
 
     private static List<Found> readFindings(Path parquet) {
-        String sql = "SELECT rule_id, grain, period, feedetl_sn, mdtrt_id, psn_no, certno, fixmedins_code, hilist_code,"
+        String sql = "SELECT jr_id, rule_id, grain, period, feedetl_sn, mdtrt_id, psn_no, certno, fixmedins_code, hilist_code,"
                 + " CAST(vola_amt AS VARCHAR), vola_cont FROM read_parquet(?) ORDER BY jr_id";
         List<Found> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -248,10 +286,10 @@ final class RuleAssert {
             st.setString(1, parquet.toAbsolutePath().toString());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    String amount = rs.getString(10);
+                    String amount = rs.getString(11);
                     out.add(new Found(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            amount == null ? null : new BigDecimal(amount), rs.getString(11)));
+                            rs.getString(10), amount == null ? null : new BigDecimal(amount), rs.getString(12)));
                 }
             }
         } catch (SQLException e) {
