@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fundwatch.duckdb.ReviewBenchmark;
 import org.fundwatch.duckdb.ScreenBenchmark;
 import org.fundwatch.duckdb.ScreenOptions;
 import org.fundwatch.duckdb.ScreenReport;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks, each against a baseline run in the same process (machines here are shared and "
                 + "noisy: compare ratios, not seconds).",
         subcommands = {BenchCommand.IngestBench.class, BenchCommand.GenerateBench.class,
-                BenchCommand.ScreenBench.class})
+                BenchCommand.ScreenBench.class, BenchCommand.ReviewBench.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -202,6 +203,54 @@ final class BenchCommand {
                 w.println("finding counts differ between the fused and the per-rule run: " + r.mismatches());
                 return 1;
             }
+            w.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "review", mixinStandardHelpOptions = true,
+            description = {"Time the in-JVM evaluator (事前/事中) on a dataset's visits with the whole default pack, "
+                    + "decoding excluded, against a bare pass over the same claims in the same process.",
+                    "One thread replays the dataset in time order (review, then record the visit); then all cores "
+                            + "review the same visits against the full history. Reports the history's heap per "
+                            + "million persons."})
+    static final class ReviewBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--dataset", required = true, description = "A dataset (from `ingest`).")
+        Path dataset;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Rounds (best kept). Default: ${DEFAULT-VALUE}.")
+        int rounds;
+
+        @Option(names = "--threads", description = "Threads of the concurrent run. Default: the cores.")
+        Integer threads;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter w = spec.commandLine().getOut();
+            int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            ReviewBenchmark.Result r = ReviewBenchmark.run(dataset, rounds, n);
+            w.printf("visits %,d, fee lines %,d (%.1f a visit), findings %,d; best of %d rounds%n", r.visits(),
+                    r.lines(), (double) r.lines() / r.visits(), r.findings(), rounds);
+            w.printf("%-40s %,14.0f visits/s%n", "(a) bare pass over the claims", r.bareVisitsPerSecond());
+            w.printf("%-40s %,14.0f visits/s   p50 %.1f µs  p99 %.1f µs  p99.9 %.1f µs  max %.0f µs%n",
+                    "review, 1 thread, with history updates", r.oneThreadVisitsPerSecond(), r.oneThread().p50(),
+                    r.oneThread().p99(), r.oneThread().p999(), r.oneThread().max());
+            w.printf("%-40s %,14.0f visits/s   p50 %.1f µs  p99 %.1f µs  p99.9 %.1f µs  max %.0f µs%n",
+                    "review, " + r.threads() + " threads", r.allCoresVisitsPerSecond(), r.allCores().p50(),
+                    r.allCores().p99(), r.allCores().p999(), r.allCores().max());
+            for (ReviewBenchmark.SizeClass c : r.bySize()) {
+                w.printf("  visits of %s lines: %,8d, mean %6.1f µs, %3.0f%% of review time%n",
+                        c.maxLines() == Integer.MAX_VALUE ? "more" : "≤ " + c.maxLines(), c.visits(), c.meanMicros(),
+                        100 * c.shareOfTime());
+            }
+            w.printf("bare pass / review (1 thread) = %.1f×; goal ≥ 300,000 visits/s in-process%n",
+                    r.bareVisitsPerSecond() / r.oneThreadVisitsPerSecond());
+            w.printf("history of the whole dataset: %,d persons, %,d visits held, %.1f MB heap = %.0f MB per million "
+                            + "patients (%,d patients; retention %d days)%n", r.historyPersons(), r.historyVisits(),
+                    r.historyBytes() / 1e6, r.bytesPerMillionPatients() / 1e6, r.patients(), r.retentionDays());
             w.flush();
             return 0;
         }

@@ -37,6 +37,8 @@ public final class InstantScreening {
     }
 
     private final List<Bound> rules;
+    private final Map<Moment, List<Bound>> byMoment = new java.util.EnumMap<>(Moment.class);
+    private final Map<String, org.fundwatch.schema.CareSetting> settingByMedType = new java.util.concurrent.ConcurrentHashMap<>();
     private final Knowledge kb;
     private final MedTypeSettings settings;
     private final VisitHistory history;
@@ -52,6 +54,30 @@ public final class InstantScreening {
             bound.add(new Bound(rule, t, t instanceof InstantTemplate i ? i : null, order(t)));
         }
         this.rules = List.copyOf(bound);
+        for (Moment m : Moment.values()) {
+            byMoment.put(m, rules.stream().filter(b -> b.rule().moments().contains(m)).toList());
+        }
+        history.compactWith(new VisitHistory.Compaction(kb.longLookBackCodes(), settings));
+    }
+
+    /**
+     * Stays are judged against visits up to this long before their settlement (a stay longer than this is looked
+     * back on from its admission only).
+     */
+    public static final int LONGEST_STAY_DAYS = 180;
+
+    /**
+     * How long a history must keep visits for the pack's rules: the longest look-back of its enabled in-JVM rules
+     * plus {@link #LONGEST_STAY_DAYS}.
+     */
+    public static int retentionDays(PolicyPack pack) {
+        int longest = 1;
+        for (Rule rule : pack.enabledRules()) {
+            if (Templates.bind(rule) instanceof InstantTemplate t) {
+                longest = Math.max(longest, t.lookBackDays());
+            }
+        }
+        return longest + LONGEST_STAY_DAYS;
     }
 
     /** The ids of the enabled rules that decide in the JVM. */
@@ -73,8 +99,8 @@ public final class InstantScreening {
         List<Finding> findings = new ArrayList<>();
         List<String> notEvaluated = new ArrayList<>();
         List<InstantRow> rows = new ArrayList<>();
-        for (Bound b : rules) {
-            if (!b.rule().moments().contains(moment) || !(ruleIds.isEmpty() || ruleIds.contains(b.rule().id()))) {
+        for (Bound b : byMoment.get(moment)) {
+            if (!ruleIds.isEmpty() && !ruleIds.contains(b.rule().id())) {
                 continue;
             }
             if (b.instant() == null) {
@@ -82,7 +108,7 @@ public final class InstantScreening {
                 continue;
             }
             if (earlier == null) {
-                earlier = history.visitsOf(claim.person().psnNo(), claim.mdtrtId()).stream().map(this::view).toList();
+                earlier = earlier(claim);
             }
             rows.clear();
             b.instant().evaluate(new InstantContext(visit, earlier, kb), rows);
@@ -98,8 +124,26 @@ public final class InstantScreening {
         return history.record(claim);
     }
 
+    /** The person's visits the history holds, each viewed once (the view is kept with the visit). */
+    private List<VisitView> earlier(VisitClaim claim) {
+        List<VisitHistory.Held> held = history.visitsOf(claim.person().psnNo(), claim.mdtrtId());
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        List<VisitView> out = new ArrayList<>(held.size());
+        for (VisitHistory.Held h : held) {
+            VisitView v = h.view;
+            if (v == null) {
+                v = view(h.claim);
+                h.view = v;
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
     private VisitView view(VisitClaim claim) {
-        return new VisitView(claim, settings.settingOf(claim.medType()), kb);
+        return new VisitView(claim, settingByMedType.computeIfAbsent(claim.medType(), settings::settingOf), kb);
     }
 
     /** The batch wrapper in Java: the rule's dates and scope, the approval flag, the order, the assembly. */

@@ -9,6 +9,14 @@ import java.util.List;
  */
 interface InstantTemplate {
 
+    /**
+     * How many days before a visit's settlement the template looks at the person's earlier visits (0: the visit
+     * alone). The history keeps the longest of these, plus the longest stay it allows for.
+     */
+    default int lookBackDays() {
+        return 0;
+    }
+
     /** Rows of the findings whose grain is the visit or one of its lines; any order. */
     void evaluate(InstantContext ctx, List<InstantRow> out);
 }

@@ -213,13 +213,16 @@ final class ItemTemplates {
 
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            if (!ctx.visit().hasLimitType(config.limitType().name())) {
+                return;
+            }
             VisitView v = ctx.visit();
             VisitClaim c = v.claim();
             for (LineView l : v.lines()) {
                 if (!l.listTypeIn(config.listTypes())) {
                     continue;
                 }
-                for (Knowledge.LimitPoint k : ctx.kb().limits(l.code(), config.limitType().name(), l.feeDate())) {
+                for (Knowledge.LimitPoint k : l.limits(config.limitType().name())) {
                     if (!config.limitValue().isEmpty() && !config.limitValue().contains(k.lmtValue())) {
                         continue;
                     }
@@ -350,6 +353,9 @@ final class ItemTemplates {
 
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            if (!ctx.visit().hasLimitType("HERBAL_SINGLE_NOT_PAYABLE")) {
+                return;
+            }
             Map<String, Set<String>> codesByRx = new HashMap<>();
             for (LineView l : ctx.visit().lines()) {
                 if (l.listType().filter("102"::equals).isPresent()) {
@@ -361,7 +367,7 @@ final class ItemTemplates {
                         || codesByRx.get(l.line().rxno().orElse("")).size() != 1) {
                     continue;
                 }
-                for (Knowledge.LimitPoint k : ctx.kb().limits(l.code(), "HERBAL_SINGLE_NOT_PAYABLE", l.feeDate())) {
+                for (Knowledge.LimitPoint k : l.limits("HERBAL_SINGLE_NOT_PAYABLE")) {
                     if ("1".equals(k.lmtValue())) {
                         out.add(InstantRow.line(l).set("kp_id", k.kpId()).set("basis", k.basis().orElse(null))
                                 .set("v1", l.line().rxno().orElse(null)));

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The knowledge base (知识库) held in memory for the in-JVM evaluator: catalog versions, item limits, item pairs
@@ -69,6 +71,11 @@ public final class Knowledge {
     public record Site(String fixmedinsCode, double lat, double lon) {
     }
 
+    /** An item's catalog versions, limit points and the pairs naming it as b. */
+    record Item(List<CatalogEntry> versions, List<LimitPoint> limits, List<PairPoint> asB) {
+        static final Item UNKNOWN = new Item(List.of(), List.of(), List.of());
+    }
+
     /** The external registries and the institutions' sites; empty unless given. */
     private record Registries(Map<String, List<Death>> deaths, Map<String, List<Custody>> custody,
                               Map<String, Site> sites) {
@@ -79,6 +86,8 @@ public final class Knowledge {
     private final Map<String, List<PairPoint>> pairsByB;
     private final Map<String, List<PairPoint>> pairsByA;
     private final Map<String, List<Approval>> approvals;
+    /** Everything known of an item, so that a fee line costs one lookup. */
+    private final Map<String, Item> items;
     private final Registries registries;
     private final int size;
 
@@ -89,6 +98,12 @@ public final class Knowledge {
         this.pairsByB = index(pairs, PairPoint::hilistCodeB);
         this.pairsByA = index(pairs, PairPoint::hilistCodeA);
         this.approvals = index(approvals, Approval::psnNo);
+        Map<String, Item> it = new HashMap<>();
+        for (String code : union(this.catalog.keySet(), this.limits.keySet(), this.pairsByB.keySet())) {
+            it.put(code, new Item(this.catalog.getOrDefault(code, List.of()), this.limits.getOrDefault(code, List.of()),
+                    this.pairsByB.getOrDefault(code, List.of())));
+        }
+        this.items = it;
         this.registries = new Registries(Map.of(), Map.of(), Map.of());
         this.size = catalog.size() + limits.size() + pairs.size() + approvals.size();
     }
@@ -99,6 +114,7 @@ public final class Knowledge {
         this.pairsByB = base.pairsByB;
         this.pairsByA = base.pairsByA;
         this.approvals = base.approvals;
+        this.items = base.items;
         this.registries = registries;
         this.size = base.size + added;
     }
@@ -132,11 +148,29 @@ public final class Knowledge {
         return size;
     }
 
+    /** Everything known of an item (nothing, for a code no table names). */
+    Item item(String code) {
+        return items.getOrDefault(code, Item.UNKNOWN);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b, Set<String> c) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        all.addAll(c);
+        return all;
+    }
+
     /** The catalog versions of an item valid on {@code day} (normally one). */
     List<CatalogEntry> catalogOn(String code, LocalDate day) {
-        List<CatalogEntry> all = catalog.get(code);
-        if (all == null) {
+        return validVersions(catalog.getOrDefault(code, List.of()), day);
+    }
+
+    static List<CatalogEntry> validVersions(List<CatalogEntry> all, LocalDate day) {
+        if (all.isEmpty()) {
             return List.of();
+        }
+        if (all.size() == 1) {
+            return all.get(0).validOn(day) ? all : List.of();
         }
         List<CatalogEntry> out = new ArrayList<>(1);
         for (CatalogEntry e : all) {
@@ -150,6 +184,49 @@ public final class Knowledge {
     /** Any catalog name of the item (the batch engine's {@code min(hilist_name)} over its versions). */
     Optional<String> anyName(String code) {
         return catalog.getOrDefault(code, List.of()).stream().map(CatalogEntry::hilistName).min(String::compareTo);
+    }
+
+    /**
+     * The items whose lines a look-back beyond the same day reads: course limits, the first-line items of
+     * prior-use pairs, the including items of same-day pairs. The history keeps these lines of older visits.
+     */
+    Set<String> longLookBackCodes() {
+        Set<String> codes = new HashSet<>();
+        limits.forEach((code, points) -> {
+            if (points.stream().anyMatch(k -> k.lmtType().equals("MAX_COURSE_DAYS"))) {
+                codes.add(code);
+            }
+        });
+        pairsByA.forEach((code, pairs) -> {
+            if (pairs.stream().anyMatch(p -> p.relation().equals("PRIOR_REQUIRED")
+                    || (p.relation().equals("EXCLUSIVE") && p.scopeOrDefault().equals("SAME_DAY")))) {
+                codes.add(code);
+            }
+        });
+        return Set.copyOf(codes);
+    }
+
+    /** The item's limit points of every type valid on {@code day}. */
+    List<LimitPoint> limitsOn(String code, LocalDate day) {
+        return validLimits(limits.getOrDefault(code, List.of()), day);
+    }
+
+    static List<LimitPoint> validLimits(List<LimitPoint> all, LocalDate day) {
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        List<LimitPoint> out = new ArrayList<>(all.size());
+        for (LimitPoint k : all) {
+            if (k.validOn(day)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** Every pair in which the item is b. */
+    List<PairPoint> pairsWithB(String code) {
+        return pairsByB.getOrDefault(code, List.of());
     }
 
     /** The item's limit points of one type valid on {@code day}. */

@@ -3,10 +3,29 @@ package org.fundwatch.screening;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
-/** A fee line joined to its visit and to one catalog version valid on its fee date ({@code fw_p_line}). */
-record LineView(VisitView visit, ClaimLine line, Knowledge.CatalogEntry catalog) {
+/**
+ * A fee line joined to its visit and to one catalog version valid on its fee date ({@code fw_p_line}), with the
+ * item's limit points valid on that date and the pair points naming it as b, looked up once for all rules.
+ */
+record LineView(VisitView visit, ClaimLine line, Knowledge.CatalogEntry catalog, List<Knowledge.LimitPoint> points,
+                List<Knowledge.PairPoint> pairsAsB) {
+
+    /** The item's limit points of one type valid on the fee date. */
+    List<Knowledge.LimitPoint> limits(String lmtType) {
+        if (points.isEmpty()) {
+            return List.of();
+        }
+        List<Knowledge.LimitPoint> out = new java.util.ArrayList<>(1);
+        for (Knowledge.LimitPoint k : points) {
+            if (k.lmtType().equals(lmtType)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
 
     String sn() {
         return line.feedetlSn();

@@ -51,6 +51,9 @@ final class PairTemplates {
 
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            if (!anySameTime(ctx.visit().lines())) {
+                return;
+            }
             Map<List<Object>, List<LineView>> groups = new LinkedHashMap<>();
             for (LineView l : ctx.visit().lines()) {
                 groups.computeIfAbsent(List.of(l.code(), l.feeTime()), k -> new ArrayList<>()).add(l);
@@ -75,6 +78,30 @@ final class PairTemplates {
                     + "相同）", "Item " + itemEn(r) + " billed again in the same visit at the same time " + r.text("v2")
                     + " as line " + r.text("v1"), rule.basis());
         }
+    }
+
+    /** Whether two lines bill the same item at the same time (small visits checked without allocating). */
+    private static boolean anySameTime(List<LineView> lines) {
+        int n = lines.size();
+        if (n > 16) {
+            Set<List<Object>> seen = new HashSet<>(n * 2);
+            for (LineView l : lines) {
+                if (!seen.add(List.of(l.code(), l.feeTime()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            LineView a = lines.get(i);
+            for (int j = i + 1; j < n; j++) {
+                LineView b = lines.get(j);
+                if (a.feeTime().equals(b.feeTime()) && a.code().equals(b.code())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Relations of {@code kb_item_pair} (FORMAT.md): a and b as the pair's items. */
@@ -197,8 +224,17 @@ final class PairTemplates {
             };
         }
 
+        /** The prior-use window, or the same day for pairs across the visits of a day. */
+        @Override
+        public int lookBackDays() {
+            return config.relation() == Relation.PRIOR_REQUIRED ? config.windowDays() + 1 : 1;
+        }
+
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            if (!ctx.visit().anyPair()) {
+                return;
+            }
             VisitView visit = ctx.visit();
             String relation = config.relation().name();
             switch (config.relation()) {
@@ -316,9 +352,12 @@ final class PairTemplates {
         }
 
         private static List<Knowledge.PairPoint> validPairs(InstantContext ctx, LineView b, String relation) {
+            if (b.pairsAsB().isEmpty()) {
+                return List.of();
+            }
             List<Knowledge.PairPoint> out = new ArrayList<>(1);
-            for (Knowledge.PairPoint p : ctx.kb().pairsWithB(b.code(), relation)) {
-                if (p.validOn(b.feeDate())) {
+            for (Knowledge.PairPoint p : b.pairsAsB()) {
+                if (p.relation().equals(relation) && p.validOn(b.feeDate())) {
                     out.add(p);
                 }
             }
@@ -395,6 +434,11 @@ final class PairTemplates {
          * Over the person's visits at this institution that the history holds: the repeat visits of one day, then
          * per (fee day, item) the visits in order of their start; this visit reports when it is not the first.
          */
+        @Override
+        public int lookBackDays() {
+            return 1;
+        }
+
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
             VisitView visit = ctx.visit();

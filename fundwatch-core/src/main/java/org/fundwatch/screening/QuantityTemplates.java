@@ -94,10 +94,13 @@ final class QuantityTemplates {
 
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            if (!ctx.visit().hasLimitType(config.window().lmtType)) {
+                return;
+            }
             Window w = config.window();
             Map<List<Object>, List<Limited>> groups = new LinkedHashMap<>();
             for (LineView l : ctx.visit().lines()) {
-                for (Knowledge.LimitPoint k : ctx.kb().limits(l.code(), w.lmtType, l.feeDate())) {
+                for (Knowledge.LimitPoint k : l.limits(w.lmtType)) {
                     List<Object> key = w == Window.VISIT ? List.of(l.code()) : List.of(l.code(), l.feeDate());
                     groups.computeIfAbsent(key, x -> new ArrayList<>())
                             .add(new Limited(l, k, new BigDecimal(k.lmtValue().trim())));
@@ -162,6 +165,9 @@ final class QuantityTemplates {
 
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            if (!ctx.visit().hasLimitType("BED_DAY")) {
+                return;
+            }
             VisitView v = ctx.visit();
             if (v.setting() != org.fundwatch.schema.CareSetting.INPATIENT) {
                 return;
@@ -169,7 +175,7 @@ final class QuantityTemplates {
             BigDecimal los = BigDecimal.valueOf(Math.max(ChronoUnit.DAYS.between(v.begnDate(), v.claim().endDate()), 1));
             List<Limited> group = new ArrayList<>();
             for (LineView l : v.lines()) {
-                for (Knowledge.LimitPoint k : ctx.kb().limits(l.code(), "BED_DAY", l.feeDate())) {
+                for (Knowledge.LimitPoint k : l.limits("BED_DAY")) {
                     if ("1".equals(k.lmtValue())) {
                         group.add(new Limited(l, k, los));
                     }
@@ -228,10 +234,19 @@ final class QuantityTemplates {
          * The day number counts the distinct days the item was billed to the person in the year, over the history
          * and this visit, up to this line's day.
          */
+        /** A calendar year. */
+        @Override
+        public int lookBackDays() {
+            return 366;
+        }
+
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            if (!ctx.visit().hasLimitType("MAX_COURSE_DAYS")) {
+                return;
+            }
             for (LineView l : ctx.visit().lines()) {
-                for (Knowledge.LimitPoint k : ctx.kb().limits(l.code(), "MAX_COURSE_DAYS", l.feeDate())) {
+                for (Knowledge.LimitPoint k : l.limits("MAX_COURSE_DAYS")) {
                     int max = new BigDecimal(k.lmtValue().trim()).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
                     TreeSet<LocalDate> days = new TreeSet<>();
                     List<VisitView> visits = new ArrayList<>(ctx.earlier());
@@ -240,7 +255,7 @@ final class QuantityTemplates {
                         for (LineView o : v.lines()) {
                             if (o.code().equals(l.code()) && o.feeDate().getYear() == l.feeDate().getYear()
                                     && !o.feeDate().isAfter(l.feeDate())
-                                    && !ctx.kb().limits(o.code(), "MAX_COURSE_DAYS", o.feeDate()).isEmpty()) {
+                                    && !o.limits("MAX_COURSE_DAYS").isEmpty()) {
                                 days.add(o.feeDate());
                             }
                         }

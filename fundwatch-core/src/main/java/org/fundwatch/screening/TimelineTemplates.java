@@ -91,6 +91,11 @@ final class TimelineTemplates {
 
         /** This stay against the person's earlier stays at the same institution. */
         @Override
+        public int lookBackDays() {
+            return config.maxGapDays() + 1;
+        }
+
+        @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
             VisitView b = ctx.visit();
             int n = config.diagnosisChars();
@@ -147,6 +152,11 @@ final class TimelineTemplates {
 
         /** This stay against the earlier stays the history holds (the earlier stay is reported when it was reviewed). */
         @Override
+        public int lookBackDays() {
+            return 1;
+        }
+
+        @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
             VisitView a = ctx.visit();
             if (a.setting() != CareSetting.INPATIENT) {
@@ -187,6 +197,11 @@ final class TimelineTemplates {
         }
 
         /** This outpatient or pharmacy visit against the stays the history holds, admitted ones included. */
+        @Override
+        public int lookBackDays() {
+            return 1;
+        }
+
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
             VisitView o = ctx.visit();
@@ -351,8 +366,7 @@ final class TimelineTemplates {
             java.util.TreeSet<LocalDate> marks = new java.util.TreeSet<>();
             for (LineView l : s.lines()) {
                 LocalDate d = l.feeDate();
-                if (!d.isBefore(s.begnDate()) && !d.isAfter(end) && ctx.kb().limits(l.code(), "ROUTINE", d).stream()
-                        .noneMatch(k -> "1".equals(k.lmtValue()))) {
+                if (!d.isBefore(s.begnDate()) && !d.isAfter(end) && !routine(l)) {
                     marks.add(d);
                 }
             }
@@ -374,6 +388,15 @@ final class TimelineTemplates {
             if (longest >= config.minDays()) {
                 out.add(InstantRow.visit(s).set("v1", longest).set("v2", idleFrom));
             }
+        }
+
+        private static boolean routine(LineView l) {
+            for (Knowledge.LimitPoint k : l.points()) {
+                if (k.lmtType().equals("ROUTINE") && "1".equals(k.lmtValue())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -605,6 +628,11 @@ final class TimelineTemplates {
         }
 
         /** This settlement against the person's earlier settlements, at the registered sites of both institutions. */
+        @Override
+        public int lookBackDays() {
+            return 1;
+        }
+
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
             VisitView b = ctx.visit();

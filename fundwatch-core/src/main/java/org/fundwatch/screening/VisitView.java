@@ -2,7 +2,6 @@ package org.fundwatch.screening;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,37 +16,54 @@ final class VisitView {
     private final VisitClaim claim;
     private final CareSetting setting;
     private final LocalDate setlDate;
-    private final Set<String> diagnoses;
+    private Set<String> diagnoses;
     private final List<LineView> lines;
+    private final Set<String> limitTypes;
+    private final boolean anyPair;
 
     VisitView(VisitClaim claim, CareSetting setting, Knowledge kb) {
         this.claim = claim;
         this.setting = setting;
         this.setlDate = claim.setlTime().toLocalDate();
-        Set<String> d = new LinkedHashSet<>();
-        for (String code : claim.diagnoses()) {
-            d.add(normalise(code));
-        }
-        claim.maindiagCode().ifPresent(c -> d.add(normalise(c)));
-        this.diagnoses = Set.copyOf(d);
         List<LineView> ls = new ArrayList<>(claim.lines().size());
+        Set<String> types = null;
+        boolean pairs = false;
         for (ClaimLine line : claim.lines()) {
             if (line.cnt().signum() <= 0) {
                 continue; // fully refunded: absent from fw_line
             }
-            List<Knowledge.CatalogEntry> versions = kb.catalogOn(line.code(), line.feeTime().toLocalDate());
+            LocalDate day = line.feeTime().toLocalDate();
+            Knowledge.Item item = kb.item(line.code());
+            List<Knowledge.CatalogEntry> versions = Knowledge.validVersions(item.versions(), day);
+            List<Knowledge.LimitPoint> points = Knowledge.validLimits(item.limits(), day);
+            List<Knowledge.PairPoint> asB = item.asB();
+            for (Knowledge.LimitPoint k : points) {
+                if (types == null) {
+                    types = new java.util.HashSet<>(4);
+                }
+                types.add(k.lmtType());
+            }
+            pairs |= !asB.isEmpty();
             if (versions.isEmpty()) {
-                ls.add(new LineView(this, line, null));
+                ls.add(new LineView(this, line, null, points, asB));
             }
             for (Knowledge.CatalogEntry e : versions) {
-                ls.add(new LineView(this, line, e));
+                ls.add(new LineView(this, line, e, points, asB));
             }
         }
-        this.lines = List.copyOf(ls);
+        this.lines = java.util.Collections.unmodifiableList(ls);
+        this.limitTypes = types == null ? Set.of() : types;
+        this.anyPair = pairs;
     }
 
     static String normalise(String diagnosis) {
-        return diagnosis.replace(".", "").toUpperCase(Locale.ROOT);
+        String plain = diagnosis.indexOf('.') < 0 ? diagnosis : diagnosis.replace(".", "");
+        for (int i = 0; i < plain.length(); i++) {
+            if (Character.isLowerCase(plain.charAt(i))) {
+                return plain.toUpperCase(Locale.ROOT);
+            }
+        }
+        return plain;
     }
 
     VisitClaim claim() {
@@ -71,7 +87,26 @@ final class VisitView {
         return claim.maindiagCode().map(VisitView::normalise).orElse("");
     }
 
+    /** Whether a line of the visit carries a limit point of this type (most visits carry none of most types). */
+    boolean hasLimitType(String lmtType) {
+        return limitTypes.contains(lmtType);
+    }
+
+    /** Whether a line of the visit is the b of some pair point. */
+    boolean anyPair() {
+        return anyPair;
+    }
+
+    /** Every diagnosis of the visit without dots, upper case ({@code fw_diag}); computed when first asked. */
     Set<String> diagnoses() {
+        if (diagnoses == null) {
+            Set<String> d = new java.util.HashSet<>();
+            for (String code : claim.diagnoses()) {
+                d.add(normalise(code));
+            }
+            claim.maindiagCode().ifPresent(c -> d.add(normalise(c)));
+            diagnoses = d;
+        }
         return diagnoses;
     }
 
