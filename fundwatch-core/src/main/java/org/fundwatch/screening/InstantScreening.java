@@ -26,8 +26,9 @@ public final class InstantScreening {
     }
 
     /**
-     * The findings of one review, in pack order, and the rules asked for that cannot decide in the JVM (their
-     * template needs the whole population, e.g. bed occupancy, or has no in-JVM form yet).
+     * The findings of one review, in pack order, and the rules asked for that cannot decide in the JVM: their
+     * template needs the whole population (bed occupancy, monthly windows, enrolments), or the knowledge lacks what
+     * they read (no catalog, no point of their type), as batch screening reports them not run.
      */
     public record Review(List<Finding> findings, List<String> notEvaluated) {
         public Review {
@@ -51,7 +52,8 @@ public final class InstantScreening {
         List<Bound> bound = new ArrayList<>();
         for (Rule rule : pack.enabledRules()) {
             Template t = Templates.bind(rule);
-            bound.add(new Bound(rule, t, t instanceof InstantTemplate i ? i : null, order(t)));
+            boolean decidable = t.needs().stream().allMatch(n -> n.metBy(kb));
+            bound.add(new Bound(rule, t, t instanceof InstantTemplate i && decidable ? i : null, order(t)));
         }
         this.rules = List.copyOf(bound);
         for (Moment m : Moment.values()) {
@@ -122,6 +124,17 @@ public final class InstantScreening {
     /** Records a settled visit in the history (idempotent by {@code mdtrt_id}); false when it was already held. */
     public boolean accept(VisitClaim claim) {
         return history.record(claim);
+    }
+
+    /**
+     * Registers a stay at its admission (入院登记), its fees dropped, so that claims made during the stay are judged
+     * against it before it settles. False for a visit that is not a stay, or a stay the history already holds.
+     */
+    public boolean admit(VisitClaim stay) {
+        if (settingByMedType.computeIfAbsent(stay.medType(), settings::settingOf) != org.fundwatch.schema.CareSetting.INPATIENT) {
+            return false;
+        }
+        return history.recordIfAbsent(stay.atAdmission());
     }
 
     /** The person's visits the history holds, each viewed once (the view is kept with the visit). */

@@ -36,7 +36,7 @@ final class ItemTemplates {
         @Override
         public List<DataNeed> needs() {
             return List.of(DataNeed.query("med_list", "SELECT count(*) FROM fw_catalog WHERE cap IS NOT NULL",
-                    "no catalog entry has a price cap (hilist_pric_uplmt_amt)"));
+                    "no catalog entry has a price cap (hilist_pric_uplmt_amt)", Knowledge::hasPriceCaps));
         }
 
         @Override
@@ -92,7 +92,8 @@ final class ItemTemplates {
 
         @Override
         public List<DataNeed> needs() {
-            return List.of(DataNeed.query("med_list", "SELECT count(*) FROM fw_catalog", "the catalog med_list is empty"));
+            return List.of(DataNeed.query("med_list", "SELECT count(*) FROM fw_catalog", "the catalog med_list is empty",
+                    Knowledge::hasCatalog));
         }
 
         @Override

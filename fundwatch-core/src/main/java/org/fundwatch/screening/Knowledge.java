@@ -127,6 +127,34 @@ public final class Knowledge {
                 Map.copyOf(bySite)), deaths.size() + custody.size() + sites.size());
     }
 
+    boolean hasCatalog() {
+        return !catalog.isEmpty();
+    }
+
+    boolean hasPriceCaps() {
+        return catalog.values().stream().flatMap(List::stream).anyMatch(e -> e.cap().isPresent());
+    }
+
+    boolean hasLimitType(String lmtType) {
+        return limits.values().stream().flatMap(List::stream).anyMatch(k -> k.lmtType().equals(lmtType));
+    }
+
+    boolean hasPairRelation(String relation) {
+        return pairsByB.values().stream().flatMap(List::stream).anyMatch(p -> p.relation().equals(relation));
+    }
+
+    boolean hasDeaths() {
+        return !registries.deaths().isEmpty();
+    }
+
+    boolean hasCustody() {
+        return !registries.custody().isEmpty();
+    }
+
+    boolean hasSites() {
+        return !registries.sites().isEmpty();
+    }
+
     List<Death> deaths(String certno) {
         return registries.deaths().getOrDefault(certno, List.of());
     }

@@ -58,6 +58,15 @@ final class TimelineTemplates {
         }
     }
 
+    /** A stay's end ({@code v4}), or 今 for a stay still open in real time. */
+    private static String until(RawRow r) {
+        return r.text("v4").isEmpty() ? "今" : r.text("v4");
+    }
+
+    private static String untilEn(RawRow r) {
+        return r.text("v4").isEmpty() ? "now (not discharged)" : r.text("v4");
+    }
+
     private static final String STAYS = "(SELECT * FROM fw_visit WHERE setting = 'INPATIENT')";
 
     /** 分解住院: readmission to the same institution with the same main diagnosis (first N characters) 0–N days after discharge. */
@@ -104,7 +113,7 @@ final class TimelineTemplates {
             }
             String bDiag = prefix(b.mainDiagnosis(), n);
             for (VisitView a : ctx.earlier()) {
-                if (a.setting() != CareSetting.INPATIENT
+                if (a.setting() != CareSetting.INPATIENT || a.open()
                         || !a.claim().institution().code().equals(b.claim().institution().code())
                         || a.mainDiagnosis().length() < n || !prefix(a.mainDiagnosis(), n).equals(bDiag)
                         || b.begnDate().isBefore(a.begnDate())) {
@@ -165,9 +174,10 @@ final class TimelineTemplates {
             for (VisitView b : ctx.earlier()) {
                 if (b.setting() == CareSetting.INPATIENT
                         && !b.claim().institution().code().equals(a.claim().institution().code())
-                        && a.begnDate().isBefore(b.claim().endDate()) && b.begnDate().isBefore(a.claim().endDate())) {
+                        && (b.open() || a.begnDate().isBefore(b.claim().endDate()))
+                        && b.begnDate().isBefore(a.claim().endDate())) {
                     out.add(InstantRow.visit(a).set("v1", b.claim().mdtrtId()).set("v2", b.claim().institution().code())
-                            .set("v3", b.begnDate()).set("v4", b.claim().endDate()));
+                            .set("v3", b.begnDate()).set("v4", b.open() ? null : b.claim().endDate()));
                 }
             }
         }
@@ -175,8 +185,8 @@ final class TimelineTemplates {
         @Override
         public Explanation explain(RawRow r) {
             return new Explanation("本次住院与在机构" + r.text("v2") + "的住院（就诊" + r.text("v1") + "，" + r.text("v3")
-                    + "至" + r.text("v4") + "）时间重叠", "This stay overlaps the stay " + r.text("v1")
-                    + " at institution " + r.text("v2") + " from " + r.text("v3") + " to " + r.text("v4"), evidence());
+                    + "至" + until(r) + "）时间重叠", "This stay overlaps the stay " + r.text("v1")
+                    + " at institution " + r.text("v2") + " from " + r.text("v3") + " to " + untilEn(r), evidence());
         }
     }
 
@@ -210,19 +220,19 @@ final class TimelineTemplates {
             }
             for (VisitView st : ctx.earlier()) {
                 if (st.setting() == CareSetting.INPATIENT && o.setlDate().isAfter(st.begnDate())
-                        && o.setlDate().isBefore(st.claim().endDate())) {
+                        && (st.open() || o.setlDate().isBefore(st.claim().endDate()))) {
                     out.add(InstantRow.visit(o).set("v1", st.claim().mdtrtId()).set("v2", st.claim().institution().code())
-                            .set("v3", st.begnDate()).set("v4", st.claim().endDate()));
+                            .set("v3", st.begnDate()).set("v4", st.open() ? null : st.claim().endDate()));
                 }
             }
         }
 
         @Override
         public Explanation explain(RawRow r) {
-            return new Explanation("住院期间（" + r.text("v3") + "至" + r.text("v4") + "，机构" + r.text("v2") + "，就诊"
+            return new Explanation("住院期间（" + r.text("v3") + "至" + until(r) + "，机构" + r.text("v2") + "，就诊"
                     + r.text("v1") + "）发生" + settingZh(r.text("setting")) + "结算",
                     "Settled as " + settingEn(r.text("setting")) + " during the inpatient stay " + r.text("v1")
-                            + " at " + r.text("v2") + " (" + r.text("v3") + " to " + r.text("v4") + ")", evidence());
+                            + " at " + r.text("v2") + " (" + r.text("v3") + " to " + untilEn(r) + ")", evidence());
         }
     }
 
@@ -245,7 +255,8 @@ final class TimelineTemplates {
 
         @Override
         public List<DataNeed> needs() {
-            return List.of(DataNeed.table(config.registry() == Registry.DEATH ? "ext_death" : "ext_custody"));
+            return List.of(config.registry() == Registry.DEATH ? DataNeed.table("ext_death", Knowledge::hasDeaths)
+                    : DataNeed.table("ext_custody", Knowledge::hasCustody));
         }
 
         @Override
@@ -436,7 +447,7 @@ final class TimelineTemplates {
         @Override
         public List<DataNeed> needs() {
             return List.of(DataNeed.query("medins_info", "SELECT count(*) FROM fw_visit WHERE bed_cnt > 0",
-                    "no institution with registered beds (bed_cnt)"));
+                    "no institution with registered beds (bed_cnt)", kb -> false));
         }
 
         @Override
@@ -604,7 +615,7 @@ final class TimelineTemplates {
         @Override
         public List<DataNeed> needs() {
             return List.of(DataNeed.query("medins_info", "SELECT count(*) FROM fw_visit WHERE lat IS NOT NULL",
-                    "no institution has coordinates (lat, lon)"));
+                    "no institution has coordinates (lat, lon)", Knowledge::hasSites));
         }
 
         @Override

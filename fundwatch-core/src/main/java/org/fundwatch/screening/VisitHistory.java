@@ -76,19 +76,34 @@ public final class VisitHistory {
 
     /** Records a settled visit (or a stay at its admission); returns false when the same visit was already held. */
     public boolean record(VisitClaim claim) {
+        return record(claim, true);
+    }
+
+    /** Records the visit unless one with its {@code mdtrt_id} is held (an admission never hides a settlement). */
+    boolean recordIfAbsent(VisitClaim claim) {
+        return record(claim, false);
+    }
+
+    private boolean record(VisitClaim claim, boolean replace) {
         if (claim.setlTime().isAfter(newest)) {
             newest = claim.setlTime();
         }
-        boolean[] replaced = {false};
+        boolean[] held = {false};
         // compute() holds the person's bin: a visit recorded while the person's last visit ages out is not lost.
         byPerson.compute(claim.person().psnNo(), (psn, mine) -> {
             Map<String, Held> m = mine == null ? new LinkedHashMap<>() : mine;
             synchronized (m) {
-                replaced[0] = m.put(claim.mdtrtId(), new Held(claim, false)) != null;
+                held[0] = m.containsKey(claim.mdtrtId());
+                if (replace || !held[0]) {
+                    m.put(claim.mdtrtId(), new Held(claim, false));
+                }
             }
             return m;
         });
-        boolean added = !replaced[0];
+        if (held[0] && !replace) {
+            return false;
+        }
+        boolean added = !held[0];
         if (added) {
             visits.incrementAndGet();
         }

@@ -78,6 +78,14 @@ final class VisitView {
         return setlDate;
     }
 
+    /**
+     * A stay registered at its admission that has neither settled nor a discharge date yet: it lasts until further
+     * notice. Batch data never has one (a visit there ends on its start day when its end is unknown).
+     */
+    boolean open() {
+        return claim.endtime().isEmpty() && claim.setlId().isEmpty();
+    }
+
     LocalDate begnDate() {
         return claim.begntime().toLocalDate();
     }
