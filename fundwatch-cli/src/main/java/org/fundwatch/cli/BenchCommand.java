@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks, each against a baseline run in the same process (machines here are shared and "
                 + "noisy: compare ratios, not seconds).",
         subcommands = {BenchCommand.IngestBench.class, BenchCommand.GenerateBench.class,
-                BenchCommand.ScreenBench.class, BenchCommand.ReviewBench.class})
+                BenchCommand.ScreenBench.class, BenchCommand.ReviewBench.class,
+                BenchCommand.ServeBench.class})
 final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -251,6 +252,57 @@ final class BenchCommand {
             w.printf("history of the whole dataset: %,d persons, %,d visits held, %.1f MB heap = %.0f MB per million "
                             + "patients (%,d patients; retention %d days)%n", r.historyPersons(), r.historyVisits(),
                     r.historyBytes() / 1e6, r.bytesPerMillionPatients() / 1e6, r.patients(), r.retentionDays());
+            w.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = {"Load the review service over HTTP on loopback open-loop (requests due at a fixed rate, "
+                    + "latency from the moment each was due) with at most 16 connections, at each rate first "
+                    + "against the server's no-op endpoint, then with 3102 reviews of the dataset's visits.",
+                    "The load generator runs in the same process as the server, on the same cores."})
+    static final class ServeBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--dataset", required = true, description = "A dataset (from `ingest`).")
+        Path dataset;
+
+        @Option(names = "--rates", split = ",", defaultValue = "1000,2000,5000",
+                description = "Arrival rates, requests/s. Default: ${DEFAULT-VALUE}.")
+        List<Double> rates;
+
+        @Option(names = "--seconds", defaultValue = "60", description = "Seconds per rate and endpoint. "
+                + "Default: ${DEFAULT-VALUE}.")
+        int seconds;
+
+        @Option(names = "--connections", defaultValue = "16", description = "Connections at most. "
+                + "Default: ${DEFAULT-VALUE}.")
+        int connections;
+
+        @Option(names = "--work", defaultValue = "bench/serve-work", description = "Scratch directory (keys, logs). "
+                + "Default: ${DEFAULT-VALUE}.")
+        Path work;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter w = spec.commandLine().getOut();
+            deleteTree(work);
+            List<HttpReviewBenchmark.Row> rows = HttpReviewBenchmark.run(dataset, work, rates, seconds, connections,
+                    20_000);
+            w.printf("%-8s %-12s %10s %8s %9s %9s %9s %9s%n", "rate/s", "endpoint", "achieved/s", "errors",
+                    "p50 ms", "p99 ms", "p99.9 ms", "max ms");
+            for (HttpReviewBenchmark.Row r : rows) {
+                for (org.fundwatch.serve.bench.LoadGenerator.Result x : List.of(r.noop(), r.review())) {
+                    w.printf("%-8.0f %-12s %10.0f %8d %9.2f %9.2f %9.2f %9.1f%n", r.rate(), x.name(),
+                            x.achievedPerSecond(), x.errors(), x.p50Millis(), x.p99Millis(), x.p999Millis(),
+                            x.maxMillis());
+                }
+                w.printf("%-8.0f review / no-op: p50 %.2f×, p99 %.2f×%n", r.rate(),
+                        r.review().p50Millis() / r.noop().p50Millis(), r.review().p99Millis() / r.noop().p99Millis());
+            }
+            w.println("goal: p99 ≤ 5 ms at ≥ 5,000 requests/s on this 2-core machine, load generator included");
             w.flush();
             return 0;
         }

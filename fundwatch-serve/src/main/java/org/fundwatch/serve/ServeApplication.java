@@ -13,7 +13,17 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.fundwatch.serve.wire.Envelope;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.fundwatch.serve.access.AccessConfiguration;
 import org.fundwatch.serve.feedback.FeedbackConfiguration;
 import org.fundwatch.serve.fsi.FsiConfiguration;
@@ -39,6 +49,38 @@ import org.springframework.context.annotation.Import;
 @SecurityScheme(name = "api-key", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
         paramName = "X-API-Key")
 class ServeApplication {
+    /** The refusals every endpoint may answer, each as the national envelope ({@code infcode} -1). */
+    private static final Map<String, String> REFUSALS = refusals();
+
+    private static Map<String, String> refusals() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("400", "Malformed JSON or a missing, wrongly-typed or out-of-range field: err_msg names it");
+        m.put("401", "No or unknown X-API-Key");
+        m.put("403", "Another institution's data");
+        m.put("413", "Body above the limit");
+        m.put("429", "Above the key's rate; retry after a second");
+        m.put("500", "Unexpected failure; error_id is in the server log");
+        return m;
+    }
+
+    /** Documents the refusals on every operation once, instead of on every controller. */
+    @Bean
+    OpenApiCustomizer refusalResponses() {
+        return api -> {
+            if (api.getComponents() == null) {
+                api.setComponents(new Components());
+            }
+            ModelConverters.getInstance().read(Envelope.class).forEach(api.getComponents()::addSchemas);
+            Content envelope = new Content().addMediaType("application/json",
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Envelope")));
+            if (api.getPaths() == null) {
+                return;
+            }
+            api.getPaths().values().forEach(path -> path.readOperations().forEach(op -> REFUSALS.forEach(
+                    (code, text) -> op.getResponses().putIfAbsent(code,
+                            new ApiResponse().description(text).content(envelope)))));
+        };
+    }
 
     @Bean
     Clock clock() {

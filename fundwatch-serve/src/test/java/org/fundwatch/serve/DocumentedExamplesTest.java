@@ -36,4 +36,21 @@ class DocumentedExamplesTest {
         }
         assertThat(tried).contains("/fsi/api/3101", "/fsi/api/3102", "/fsi/api/3103", "/api/v1/review");
     }
+
+    @Test
+    void everyOperationDocumentsItsRefusalsAsTheNationalEnvelope() {
+        JsonNode paths = server.get("/v3/api-docs", Optional.empty()).json().get("paths");
+        List<String> operations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                JsonNode responses = op.getValue().get("responses");
+                for (String code : List.of("400", "401", "403", "413", "429", "500")) {
+                    assertThat(responses.at("/" + code + "/content/application~1json/schema/$ref").asText())
+                            .as(op.getKey() + " " + path.getKey() + " " + code).isEqualTo("#/components/schemas/Envelope");
+                }
+                operations.add(op.getKey() + " " + path.getKey());
+            }
+        }
+        assertThat(operations).contains("post /fsi/api/3102", "get /fsi/api/3103", "post /api/v1/review");
+    }
 }

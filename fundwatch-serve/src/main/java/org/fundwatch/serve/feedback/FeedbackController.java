@@ -33,18 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "fsi", description = "National real-time review interfaces 3101/3102 (全国统一医保信息平台 事前事中)")
 @SecurityRequirement(name = "api-key")
-@ApiResponse(responseCode = "400", description = "Malformed JSON or a missing, wrongly-typed or out-of-range "
-        + "field: err_msg names it", content = @Content(schema = @Schema(implementation = Envelope.class)))
-@ApiResponse(responseCode = "401", description = "No or unknown X-API-Key",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
-@ApiResponse(responseCode = "403", description = "Another institution's data",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
-@ApiResponse(responseCode = "413", description = "Body above the limit",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
-@ApiResponse(responseCode = "429", description = "Above the key's rate; retry after a second",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
-@ApiResponse(responseCode = "500", description = "Unexpected failure; error_id is in the server log",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
 final class FeedbackController {
     private static final int MAX_LIMIT = 10_000;
 

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import org.fundwatch.serve.access.Caller;
-import org.fundwatch.serve.wire.Envelope;
 import org.fundwatch.serve.wire.MessageNode;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,18 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "review", description = "Real-time review in Fundwatch JSON (事前提醒/事中审核)")
 @SecurityRequirement(name = "api-key")
-@ApiResponse(responseCode = "400", description = "Malformed JSON or a missing, wrongly-typed or out-of-range "
-        + "field: err_msg names it", content = @Content(schema = @Schema(implementation = Envelope.class)))
-@ApiResponse(responseCode = "401", description = "No or unknown X-API-Key",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
-@ApiResponse(responseCode = "403", description = "Another institution's data",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
-@ApiResponse(responseCode = "413", description = "Body above the limit",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
-@ApiResponse(responseCode = "429", description = "Above the key's rate; retry after a second",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
-@ApiResponse(responseCode = "500", description = "Unexpected failure; error_id is in the server log",
-        content = @Content(schema = @Schema(implementation = Envelope.class)))
 final class ReviewController {
     private final Reviewer reviewer;
     private final ObjectMapper mapper;
