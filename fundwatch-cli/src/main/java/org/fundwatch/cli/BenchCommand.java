@@ -210,8 +210,9 @@ final class BenchCommand {
     }
 
     @Command(name = "review", mixinStandardHelpOptions = true,
-            description = {"Time the in-JVM evaluator (事前/事中) on a dataset's visits with the whole default pack, "
-                    + "decoding excluded, against a bare pass over the same claims in the same process.",
+            description = {"Time the in-JVM evaluator on a dataset's visits with the default pack's 事中 (DURING) "
+                    + "rules, as a 3102 settlement review runs them, decoding excluded, against a bare pass over the "
+                    + "same claims in the same process.",
                     "One thread replays the dataset in time order (review, then record the visit); then all cores "
                             + "review the same visits against the full history. Reports the history's heap per "
                             + "million persons."})

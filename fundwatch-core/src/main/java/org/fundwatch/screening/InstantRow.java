@@ -39,6 +39,15 @@ final class InstantRow {
         return r;
     }
 
+    /** A person's finding: the person's columns only (the batch {@code RawSelect.empty()} with the person's). */
+    static InstantRow person(VisitView v) {
+        VisitClaim c = v.claim();
+        InstantRow r = new InstantRow();
+        r.set("psn_no", c.person().psnNo()).set("certno", c.person().certno().orElse(null))
+                .set("insutype", c.insutype());
+        return r;
+    }
+
     private static InstantRow visitColumns(VisitView v) {
         VisitClaim c = v.claim();
         InstantRow r = new InstantRow();

@@ -38,6 +38,8 @@ public final class InstantScreening {
     }
 
     private final List<Bound> rules;
+    /** The view of the visit this thread reviewed last, kept with the visit when it is accepted right after. */
+    private final ThreadLocal<VisitView> lastReviewed = new ThreadLocal<>();
     private final Map<Moment, List<Bound>> byMoment = new java.util.EnumMap<>(Moment.class);
     private final Map<String, org.fundwatch.schema.CareSetting> settingByMedType = new java.util.concurrent.ConcurrentHashMap<>();
     private final Knowledge kb;
@@ -59,7 +61,9 @@ public final class InstantScreening {
         for (Moment m : Moment.values()) {
             byMoment.put(m, rules.stream().filter(b -> b.rule().moments().contains(m)).toList());
         }
-        history.compactWith(new VisitHistory.Compaction(kb.longLookBackCodes(), settings));
+        int headerDays = rules.stream().filter(b -> b.instant() != null).mapToInt(b -> b.instant().visitHeaderDays())
+                .max().orElse(0);
+        history.compactWith(new VisitHistory.Compaction(kb.longLookBackCodes(), settings, headerDays));
     }
 
     /**
@@ -87,6 +91,15 @@ public final class InstantScreening {
         return rules.stream().filter(b -> b.instant() != null).map(b -> b.rule().id()).toList();
     }
 
+    /**
+     * Whether the rule's real-time findings are its batch findings in full (false for the person-month windows,
+     * which raise the same finding with the values so far).
+     */
+    public boolean exact(String ruleId) {
+        return rules.stream().filter(b -> b.rule().id().equals(ruleId) && b.instant() != null)
+                .allMatch(b -> b.instant().exact());
+    }
+
     public VisitHistory history() {
         return history;
     }
@@ -97,6 +110,7 @@ public final class InstantScreening {
      */
     public Review review(VisitClaim claim, Moment moment, Set<String> ruleIds) {
         VisitView visit = view(claim);
+        lastReviewed.set(visit);
         List<VisitView> earlier = null;
         List<Finding> findings = new ArrayList<>();
         List<String> notEvaluated = new ArrayList<>();
@@ -123,7 +137,9 @@ public final class InstantScreening {
 
     /** Records a settled visit in the history (idempotent by {@code mdtrt_id}); false when it was already held. */
     public boolean accept(VisitClaim claim) {
-        return history.record(claim);
+        VisitView reviewed = lastReviewed.get();
+        lastReviewed.remove();
+        return reviewed != null && reviewed.claim() == claim ? history.record(claim, reviewed) : history.record(claim);
     }
 
     /**

@@ -17,6 +17,23 @@ interface InstantTemplate {
         return 0;
     }
 
+    /**
+     * How long the history must keep outpatient and pharmacy visits it would otherwise drop after the recent days
+     * (their dates and payments only, no lines): the visit-count windows read them.
+     */
+    default int visitHeaderDays() {
+        return 0;
+    }
+
+    /**
+     * Whether a finding raised in real time is the batch finding in full. False for the person-month windows: they
+     * raise the finding (same {@code jr_id}) as soon as the window passes the threshold, with the values so far;
+     * batch, knowing the whole month, reports the month's largest window.
+     */
+    default boolean exact() {
+        return true;
+    }
+
     /** Rows of the findings whose grain is the visit or one of its lines; any order. */
     void evaluate(InstantContext ctx, List<InstantRow> out);
 }

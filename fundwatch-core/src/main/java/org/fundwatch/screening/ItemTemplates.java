@@ -391,12 +391,24 @@ final class ItemTemplates {
                 - (day.getMonthValue() * 100 + day.getDayOfMonth() < birth.getMonthValue() * 100 + birth.getDayOfMonth() ? 1 : 0);
     }
 
+    /** Knowledge-point values seen, parsed once: there are few distinct ones, read for every line. */
+    private static final Map<String, Optional<BigDecimal>> DECIMALS = new ConcurrentHashMap<>();
+
     /** The dialect's {@code tryDecimal}: the number, or nothing when the text is not one. */
     static Optional<BigDecimal> decimal(String text) {
-        try {
-            return Optional.of(new BigDecimal(text.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+        Optional<BigDecimal> known = DECIMALS.get(text);
+        if (known != null) {
+            return known;
         }
+        Optional<BigDecimal> parsed;
+        try {
+            parsed = Optional.of(new BigDecimal(text.trim()));
+        } catch (NumberFormatException e) {
+            parsed = Optional.empty();
+        }
+        if (DECIMALS.size() < 10_000) {
+            DECIMALS.put(text, parsed);
+        }
+        return parsed;
     }
 }

@@ -215,13 +215,13 @@ public final class Knowledge {
     }
 
     /**
-     * The items whose lines a look-back beyond the same day reads: course limits, the first-line items of
-     * prior-use pairs, the including items of same-day pairs. The history keeps these lines of older visits.
+     * The items whose lines a look-back beyond the same day reads: course limits, daily doses (supply windows), the
+     * first-line items of prior-use pairs, the including items of same-day pairs. The history keeps these lines of older visits.
      */
     Set<String> longLookBackCodes() {
         Set<String> codes = new HashSet<>();
         limits.forEach((code, points) -> {
-            if (points.stream().anyMatch(k -> k.lmtType().equals("MAX_COURSE_DAYS"))) {
+            if (points.stream().anyMatch(k -> k.lmtType().equals("MAX_COURSE_DAYS") || k.lmtType().equals("DAILY_DOSE"))) {
                 codes.add(code);
             }
         });

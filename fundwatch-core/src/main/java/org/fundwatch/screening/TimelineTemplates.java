@@ -484,7 +484,7 @@ final class TimelineTemplates {
     }
 
     /** 高频就诊: at least {@code min_visits} outpatient or pharmacy settlements at most {@code window_days} days apart. */
-    static final class VisitCountWindow extends PersonMonthTemplate {
+    static final class VisitCountWindow extends PersonMonthTemplate implements InstantTemplate {
         record Config(int windowDays, int minVisits) {
             static Config from(Params p) {
                 return new Config(p.integer("window_days", 30), p.integer("min_visits", 12));
@@ -524,6 +524,48 @@ final class TimelineTemplates {
         }
 
         @Override
+        public boolean exact() {
+            return false;
+        }
+
+        @Override
+        public int lookBackDays() {
+            return config.windowDays() + 1;
+        }
+
+        @Override
+        public int visitHeaderDays() {
+            return config.windowDays() + 1;
+        }
+
+        /**
+         * The count so far: when this settlement makes the window ending on its day reach the threshold, the
+         * person-month finding is raised (same {@code jr_id} as batch); batch, knowing the whole month, reports the
+         * month's largest window, which a later visit may still raise.
+         */
+        @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView x = ctx.visit();
+            if (x.setting() == CareSetting.INPATIENT || x.claim().setlId().isEmpty()) {
+                return;
+            }
+            LocalDate from = x.setlDate().minusDays(config.windowDays());
+            int n = 1;
+            BigDecimal amount = x.claim().fundAmt();
+            for (VisitView o : ctx.earlier()) {
+                if (o.setting() != CareSetting.INPATIENT && o.claim().setlId().isPresent()
+                        && !o.setlDate().isBefore(from) && !o.setlDate().isAfter(x.setlDate())) {
+                    n++;
+                    amount = amount.add(o.claim().fundAmt());
+                }
+            }
+            if (n >= config.minVisits()) {
+                out.add(InstantRow.person(x).set("occur_time", x.claim().setlTime()).set("occur_date", x.setlDate())
+                        .set("vola_amt", amount).set("v1", n).set("v2", x.setlDate()));
+            }
+        }
+
+        @Override
         public Explanation explain(RawRow r) {
             return new Explanation("截至" + r.text("v2") + "，" + config.windowDays() + "天内（首末结算相隔不超过" + config.windowDays()
                     + "天）门诊/购药结算" + r.text("v1") + "次（阈值" + config.minVisits() + "次），就诊频率异常，相关基金支付" + r.number("vola_amt") + "元",
@@ -537,7 +579,7 @@ final class TimelineTemplates {
      * 超量开药/囤药: days of supply ({@code cnt / DAILY_DOSE}) of one drug bought outside inpatient stays within
      * {@code window_days} above {@code factor} × {@code window_days}; amount: the lines' amounts in that window.
      */
-    static final class SupplyWindow extends PersonMonthTemplate {
+    static final class SupplyWindow extends PersonMonthTemplate implements InstantTemplate {
         record Config(int windowDays, BigDecimal factor) {
             static Config from(Params p) {
                 return new Config(p.integer("window_days", 90), p.decimal("factor", new BigDecimal("1.5")));
@@ -584,6 +626,87 @@ final class TimelineTemplates {
                             .set("basis", "m.basis").set("occur_time", "m.last_time").set("occur_date", "m.last_date")
                             .set("vola_amt", "m.amt").set("v1", "m.days").set("v2", "m.last_date").set("v3", "m.n")
                             .list());
+        }
+
+        @Override
+        public boolean exact() {
+            return false;
+        }
+
+        @Override
+        public int lookBackDays() {
+            return config.windowDays() + 1;
+        }
+
+        /**
+         * The supply so far: when a purchase makes the days of supply of the drug in the window ending on its day
+         * pass the limit, the person-month finding is raised (same {@code jr_id} as batch, which reports the
+         * month's largest window).
+         */
+        @Override
+        public void evaluate(InstantContext ctx, List<InstantRow> out) {
+            VisitView x = ctx.visit();
+            if (x.setting() == CareSetting.INPATIENT || !x.hasLimitType("DAILY_DOSE")) {
+                return;
+            }
+            BigDecimal limit = config.factor().multiply(BigDecimal.valueOf(config.windowDays()));
+            java.util.Set<String> done = new java.util.HashSet<>();
+            for (LineView l : x.lines()) {
+                if (supplies(l).isEmpty() || !done.add(l.code())) {
+                    continue;
+                }
+                LocalDate last = l.feeDate();
+                LineView latest = l;
+                for (LineView o : x.lines()) {
+                    if (o.code().equals(l.code()) && o.feeTime().isAfter(latest.feeTime())) {
+                        latest = o;
+                        last = o.feeDate();
+                    }
+                }
+                LocalDate from = last.minusDays(config.windowDays());
+                BigDecimal days = BigDecimal.ZERO;
+                BigDecimal amount = BigDecimal.ZERO;
+                int n = 0;
+                Knowledge.LimitPoint point = null;
+                for (int vi = 0; vi <= ctx.earlier().size(); vi++) {
+                    VisitView v = vi < ctx.earlier().size() ? ctx.earlier().get(vi) : x;
+                    if (v.setting() == CareSetting.INPATIENT) {
+                        continue;
+                    }
+                    for (LineView o : v.lines()) {
+                        if (!o.code().equals(l.code()) || o.feeDate().isBefore(from) || o.feeDate().isAfter(last)) {
+                            continue;
+                        }
+                        for (Supply s : supplies(o)) {
+                            days = days.add(s.days());
+                            amount = amount.add(o.exposed());
+                            n++;
+                            if (point == null || s.point().kpId().compareTo(point.kpId()) < 0) {
+                                point = s.point();
+                            }
+                        }
+                    }
+                }
+                if (days.compareTo(limit) > 0) {
+                    out.add(InstantRow.person(x).set("hilist_code", l.code()).set("hilist_name", l.hilistName())
+                            .set("kp_id", point.kpId()).set("basis", point.basis().orElse(null))
+                            .set("occur_time", latest.feeTime()).set("occur_date", last).set("vola_amt", amount)
+                            .set("v1", days).set("v2", last).set("v3", n));
+                }
+            }
+        }
+
+        /** Days of supply of a line under each daily-dose point of its item (units ÷ dose, 4 decimals). */
+        private static List<Supply> supplies(LineView l) {
+            List<Supply> out = new java.util.ArrayList<>(1);
+            for (Knowledge.LimitPoint k : l.limits("DAILY_DOSE")) {
+                ItemTemplates.decimal(k.lmtValue()).filter(d -> d.signum() > 0).ifPresent(dose ->
+                        out.add(new Supply(k, l.cnt().divide(dose, 4, java.math.RoundingMode.HALF_UP))));
+            }
+            return out;
+        }
+
+        private record Supply(Knowledge.LimitPoint point, BigDecimal days) {
         }
 
         @Override

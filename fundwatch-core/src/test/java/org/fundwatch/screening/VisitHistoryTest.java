@@ -57,6 +57,18 @@ class VisitHistoryTest {
     }
 
     @Test
+    void anOutpatientVisitIsKeptAsAHeaderForTheVisitCountWindowThenDropped() {
+        VisitHistory h = new VisitHistory(400);
+        h.compactWith(new VisitHistory.Compaction(Set.of("COURSE"), MedTypeSettings.defaults(), 31));
+        h.record(visit("P1", "V1", "11", T0, "X1"));
+        h.record(visit("P2", "V2", "11", T0.plusDays(10), "X1"));
+        assertThat(h.visitsOf("P1", "none")).singleElement()
+                .satisfies(held -> assertThat(held.claim.lines()).isEmpty());
+        h.record(visit("P2", "V3", "11", T0.plusDays(32), "X1"));
+        assertThat(h.visitsOf("P1", "none")).isEmpty();
+    }
+
+    @Test
     void theDefaultPackNeedsAYearOfCourseDaysPlusTheLongestStay() {
         assertThat(InstantScreening.retentionDays(PolicyPack.defaultPack()))
                 .isEqualTo(366 + InstantScreening.LONGEST_STAY_DAYS);
@@ -64,7 +76,7 @@ class VisitHistoryTest {
 
     private static VisitHistory history(int retentionDays) {
         VisitHistory h = new VisitHistory(retentionDays);
-        h.compactWith(new VisitHistory.Compaction(Set.of("COURSE"), MedTypeSettings.defaults()));
+        h.compactWith(new VisitHistory.Compaction(Set.of("COURSE"), MedTypeSettings.defaults(), 0));
         return h;
     }
 
