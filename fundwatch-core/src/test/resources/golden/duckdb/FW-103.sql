@@ -28,7 +28,8 @@ SELECT CAST(l.psn_no AS VARCHAR) AS psn_no,
        CAST(l.setting AS VARCHAR) AS setting,
        CAST(l.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST((l.pric - l.cap) * l.cnt AS DECIMAL(18,2)) AS line_amt
+       CAST((l.pric - l.cap) * l.cnt AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM fw_p_line l
 WHERE l.cap IS NOT NULL AND l.pric > l.cap AND l.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND l.list_type IN ('301')
 ) r

@@ -28,7 +28,8 @@ SELECT CAST(l.psn_no AS VARCHAR) AS psn_no,
        CAST(l.setting AS VARCHAR) AS setting,
        CAST(l.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(l.exposed AS DECIMAL(18,2)) AS line_amt
+       CAST(l.exposed AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM fw_p_line l
 JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'SETTING' AND l.fee_date BETWEEN k.begndate AND k.enddate AND k.lmt_value IN ('INPATIENT')
 WHERE l.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND ((k.lmt_value = 'INPATIENT' AND l.setting <> 'INPATIENT') OR (k.lmt_value = 'OUTPATIENT' AND l.setting = 'INPATIENT'))

@@ -28,7 +28,8 @@ SELECT CAST(l.psn_no AS VARCHAR) AS psn_no,
        CAST(l.setting AS VARCHAR) AS setting,
        CAST(l.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(l.exposed AS DECIMAL(18,2)) AS line_amt
+       CAST(l.exposed AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM fw_p_line l
 JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'INDICATION' AND l.fee_date BETWEEN k.begndate AND k.enddate
 WHERE l.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND NOT EXISTS (SELECT 1 FROM fw_diag g WHERE g.mdtrt_id = l.mdtrt_id AND regexp_matches(g.diag, '^(' || upper(replace(k.lmt_value, '.', '')) || ')')) AND l.list_type IN ('201', '301')

@@ -30,7 +30,8 @@ SELECT CAST(l.psn_no AS VARCHAR) AS psn_no,
        CAST(l.setting AS VARCHAR) AS setting,
        CAST(l.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(l.exposed AS DECIMAL(18,2)) AS line_amt
+       CAST(l.exposed AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM fw_p_line l
 JOIN rx ON rx.mdtrt_id = l.mdtrt_id AND rx.rx = coalesce(l.rxno, '')
 JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'HERBAL_SINGLE_NOT_PAYABLE'

@@ -33,7 +33,8 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.setting AS VARCHAR) AS setting,
        CAST(q.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(q.exposed AS DECIMAL(18,2)) AS line_amt
+       CAST(q.exposed AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM q WHERE q.k > 1 AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 UNION ALL
 SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
@@ -60,7 +61,8 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.setting AS VARCHAR) AS setting,
        CAST(f.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(2 AS INTEGER) AS line_role,
-       CAST(0 AS DECIMAL(18,2)) AS line_amt
+       CAST(0 AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM q JOIN q f ON f.feedetl_sn = q.first_sn WHERE q.k > 1 AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'

@@ -37,7 +37,8 @@ SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.setting AS VARCHAR) AS setting,
        CAST(h.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(h.exposed AS DECIMAL(18,2)) AS line_amt
+       CAST(h.exposed AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM h
 UNION ALL
 SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
@@ -64,7 +65,8 @@ SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.setting AS VARCHAR) AS setting,
        CAST(h.a_sn AS VARCHAR) AS line_sn,
        CAST(2 AS INTEGER) AS line_role,
-       CAST(0 AS DECIMAL(18,2)) AS line_amt
+       CAST(0 AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM h
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'

@@ -32,7 +32,8 @@ SELECT CAST(c.psn_no AS VARCHAR) AS psn_no,
        CAST(c.setting AS VARCHAR) AS setting,
        CAST(c.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(c.exposed AS DECIMAL(18,2)) AS line_amt
+       CAST(c.exposed AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM c JOIN g ON g.mdtrt_id = c.mdtrt_id AND g.bundle = c.bundle
 LEFT JOIN fw_catalog bc ON bc.hilist_code = c.bundle AND g.first_date BETWEEN bc.begndate AND bc.enddate
 WHERE c.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'

@@ -39,7 +39,8 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.setting AS VARCHAR) AS setting,
        CAST(q.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(least(q.cnt, q.cum - q.mx) * q.pric AS DECIMAL(18,2)) AS line_amt
+       CAST(least(q.cnt, q.cum - q.mx) * q.pric AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM q
 WHERE q.cum > q.mx AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r

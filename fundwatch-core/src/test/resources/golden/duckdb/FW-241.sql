@@ -28,7 +28,8 @@ SELECT CAST(b.psn_no AS VARCHAR) AS psn_no,
        CAST(b.setting AS VARCHAR) AS setting,
        CAST(b.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(b.exposed AS DECIMAL(18,2)) AS line_amt
+       CAST(b.exposed AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM fw_p_line b JOIN fw_kp_pair p ON p.relation = 'PRIOR_REQUIRED' AND p.hilist_code_b = b.code AND b.fee_date BETWEEN p.begndate AND p.enddate
 WHERE b.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND NOT EXISTS (
   SELECT 1 FROM fw_kp_pair p2 JOIN fw_p_line a ON a.code = p2.hilist_code_a

@@ -36,7 +36,8 @@ SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.setting AS VARCHAR) AS setting,
        CAST(h.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(h.exposed AS DECIMAL(18,2)) AS line_amt FROM h WHERE h.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+       CAST(h.exposed AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator FROM h WHERE h.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 UNION ALL
 SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.certno AS VARCHAR) AS certno,
@@ -62,7 +63,8 @@ SELECT CAST(h.psn_no AS VARCHAR) AS psn_no,
        CAST(h.setting AS VARCHAR) AS setting,
        CAST(h.a_sn AS VARCHAR) AS line_sn,
        CAST(2 AS INTEGER) AS line_role,
-       CAST(0 AS DECIMAL(18,2)) AS line_amt FROM h WHERE h.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+       CAST(0 AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator FROM h WHERE h.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

@@ -38,7 +38,8 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.setting AS VARCHAR) AS setting,
        CAST(q.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(1 AS INTEGER) AS line_role,
-       CAST(q.exposed AS DECIMAL(18,2)) AS line_amt FROM q WHERE q.n_visits > 1 AND q.visit_no > 1 AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
+       CAST(q.exposed AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator FROM q WHERE q.n_visits > 1 AND q.visit_no > 1 AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 UNION ALL
 SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.certno AS VARCHAR) AS certno,
@@ -64,7 +65,8 @@ SELECT CAST(q.psn_no AS VARCHAR) AS psn_no,
        CAST(q.setting AS VARCHAR) AS setting,
        CAST(f.feedetl_sn AS VARCHAR) AS line_sn,
        CAST(2 AS INTEGER) AS line_role,
-       CAST(0 AS DECIMAL(18,2)) AS line_amt FROM q JOIN q f ON f.psn_no = q.psn_no AND f.fixmedins_code = q.fixmedins_code
+       CAST(0 AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator FROM q JOIN q f ON f.psn_no = q.psn_no AND f.fixmedins_code = q.fixmedins_code
      AND f.fee_date = q.fee_date AND f.code = q.code AND f.visit_no = 1
 WHERE q.n_visits > 1 AND q.visit_no > 1 AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r

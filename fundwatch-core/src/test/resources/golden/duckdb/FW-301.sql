@@ -28,7 +28,8 @@ SELECT CAST(b.psn_no AS VARCHAR) AS psn_no,
        CAST(b.setting AS VARCHAR) AS setting,
        CAST(NULL AS VARCHAR) AS line_sn,
        CAST(NULL AS INTEGER) AS line_role,
-       CAST(NULL AS DECIMAL(18,2)) AS line_amt
+       CAST(NULL AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') a JOIN (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') b ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code
      AND a.mdtrt_id <> b.mdtrt_id AND substr(a.maindiag, 1, 3) = substr(b.maindiag, 1, 3)
 WHERE length(a.maindiag) >= 3 AND b.begn_date >= a.begn_date AND date_diff('day', a.end_date, b.begn_date) BETWEEN 0 AND 15 AND b.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'

@@ -28,7 +28,8 @@ SELECT CAST(a.psn_no AS VARCHAR) AS psn_no,
        CAST(a.setting AS VARCHAR) AS setting,
        CAST(NULL AS VARCHAR) AS line_sn,
        CAST(NULL AS INTEGER) AS line_role,
-       CAST(NULL AS DECIMAL(18,2)) AS line_amt
+       CAST(NULL AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') a JOIN (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') b ON a.psn_no = b.psn_no AND a.fixmedins_code <> b.fixmedins_code
      AND a.mdtrt_id <> b.mdtrt_id
 WHERE a.begn_date < b.end_date AND b.begn_date < a.end_date AND a.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'

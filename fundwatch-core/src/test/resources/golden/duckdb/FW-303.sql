@@ -28,7 +28,8 @@ SELECT CAST(o.psn_no AS VARCHAR) AS psn_no,
        CAST(o.setting AS VARCHAR) AS setting,
        CAST(NULL AS VARCHAR) AS line_sn,
        CAST(NULL AS INTEGER) AS line_role,
-       CAST(NULL AS DECIMAL(18,2)) AS line_amt
+       CAST(NULL AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM fw_visit o JOIN (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') s ON s.psn_no = o.psn_no
 WHERE o.setting <> 'INPATIENT' AND o.setl_date > s.begn_date AND o.setl_date < s.end_date AND o.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r

@@ -28,7 +28,8 @@ SELECT CAST(v.psn_no AS VARCHAR) AS psn_no,
        CAST(v.setting AS VARCHAR) AS setting,
        CAST(NULL AS VARCHAR) AS line_sn,
        CAST(NULL AS INTEGER) AS line_role,
-       CAST(NULL AS DECIMAL(18,2)) AS line_amt
+       CAST(NULL AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM fw_visit v JOIN ext_death d ON d.certno = v.certno
 WHERE v.begn_date > d.die_date AND v.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r

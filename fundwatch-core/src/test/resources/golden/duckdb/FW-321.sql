@@ -37,7 +37,8 @@ SELECT CAST(s.psn_no AS VARCHAR) AS psn_no,
        CAST(s.setting AS VARCHAR) AS setting,
        CAST(NULL AS VARCHAR) AS line_sn,
        CAST(NULL AS INTEGER) AS line_role,
-       CAST(NULL AS DECIMAL(18,2)) AS line_amt
+       CAST(NULL AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM s JOIN idle i ON i.mdtrt_id = s.mdtrt_id
 WHERE s.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r

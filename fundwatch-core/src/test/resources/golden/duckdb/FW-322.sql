@@ -39,7 +39,8 @@ SELECT CAST(NULL AS VARCHAR) AS psn_no,
        CAST(NULL AS VARCHAR) AS setting,
        CAST(NULL AS VARCHAR) AS line_sn,
        CAST(NULL AS INTEGER) AS line_role,
-       CAST(NULL AS DECIMAL(18,2)) AS line_amt
+       CAST(NULL AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator
 FROM c JOIN i ON i.fixmedins_code = c.fixmedins_code
 WHERE i.bed_cnt > 0 AND c.in_bed > 1.2 * i.bed_cnt AND c.d BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r

@@ -42,7 +42,8 @@ SELECT CAST(m.psn_no AS VARCHAR) AS psn_no,
        CAST(NULL AS VARCHAR) AS setting,
        CAST(NULL AS VARCHAR) AS line_sn,
        CAST(NULL AS INTEGER) AS line_role,
-       CAST(NULL AS DECIMAL(18,2)) AS line_amt FROM m
+       CAST(NULL AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator FROM m
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ORDER BY r.psn_no, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;

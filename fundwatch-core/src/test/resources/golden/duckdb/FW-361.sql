@@ -34,7 +34,8 @@ SELECT CAST(p.a_psn AS VARCHAR) AS psn_no,
        CAST(NULL AS VARCHAR) AS setting,
        CAST(NULL AS VARCHAR) AS line_sn,
        CAST(NULL AS INTEGER) AS line_role,
-       CAST(NULL AS DECIMAL(18,2)) AS line_amt FROM p
+       CAST(NULL AS DECIMAL(18,2)) AS line_amt,
+       CAST(NULL AS VARCHAR) AS indicator FROM p
 WHERE p.overlap_from <= DATE '2026-08-31' AND p.overlap_to >= DATE '2026-08-01'
 ) r
 WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'

@@ -16,6 +16,8 @@ public enum Grain {
     INSTITUTION_ITEM(List.of("fixmedins_code", "hilist_code")),
     INSTITUTION_DAY(List.of("fixmedins_code")),
     INSTITUTION_MONTH(List.of("fixmedins_code")),
+    /** An institution's month on one monitored indicator (指标异常): one finding per indicator. */
+    INSTITUTION_INDICATOR(List.of("fixmedins_code", "indicator")),
     GROUP(List.of("psn_no"));
 
     private final List<String> keyColumns;

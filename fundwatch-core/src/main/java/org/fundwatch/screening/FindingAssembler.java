@@ -90,7 +90,7 @@ public final class FindingAssembler {
                     ? Integer.compare(a.volaItemType(), b.volaItemType()) : a.feedetlSn().compareTo(b.feedetlSn()));
             return new Finding(id, rule.id(), rule.version(), rule.nameZh(), rule.type().name(),
                     template.grain().name(), period, rule.severity(), rule.action().name(),
-                    first.get("vola_amt").map(BigDecimal::new), e.zh(), e.en(), e.evidence(), Optional.empty(),
+                    first.get("vola_amt").map(BigDecimal::new), e.zh(), e.en(), e.evidence(), first.get("indicator"),
                     first.get("psn_no"), first.get("certno"), first.get("mdtrt_id"), first.get("setl_id"),
                     first.get("feedetl_sn"), first.get("fixmedins_code"), first.get("hilist_code"),
                     first.get("occur_time"), ordered);

@@ -30,6 +30,7 @@ public final class RawColumns {
         }
         t.put("line_role", "INTEGER");
         t.put("line_amt", "DECIMAL(18,2)");
+        t.put("indicator", "VARCHAR");
         TYPES = java.util.Collections.unmodifiableMap(t);
     }
 

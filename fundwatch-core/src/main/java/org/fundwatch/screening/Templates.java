@@ -35,6 +35,13 @@ final class Templates {
         m.put("SUPPLY_WINDOW", TimelineTemplates.SupplyWindow::new);
         m.put("TRAVEL_DISTANCE", TimelineTemplates.TravelSpeed::new);
         m.put("ENROLMENT_OVERLAP", EnrolmentOverlap::new);
+        m.put("OFF_HOURS", InstitutionTemplates.OffHoursSettlement::new);
+        m.put("CARD_COLLECTION", InstitutionTemplates.CardCollection::new);
+        m.put("STOCK_MISMATCH", InstitutionTemplates.StockMismatch::new);
+        m.put("TRACE_CODE_REUSE", InstitutionTemplates.TraceCodeReuse::new);
+        m.put("INDUCED_ADMISSION", InstitutionTemplates.InducedAdmission::new);
+        m.put("PEER_OUTLIER", PeerOutlier::new);
+        m.put("CO_VISIT_GROUPS", CoVisitGroups::new);
         BY_ID = java.util.Collections.unmodifiableMap(m);
     }
 

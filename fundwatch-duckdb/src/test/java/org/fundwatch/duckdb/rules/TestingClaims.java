@@ -118,6 +118,11 @@ final class TestingClaims {
         return set("brdy", date, "psn_info");
     }
 
+    /** The current person's address ({@code addr}). */
+    TestingClaims address(String addr) {
+        return set("addr", addr, "psn_info");
+    }
+
     TestingClaims certno(String certno) {
         return set("certno", certno, "psn_info");
     }
@@ -154,6 +159,19 @@ final class TestingClaims {
 
     TestingClaims beds(String bedCnt) {
         return set("bed_cnt", bedCnt, "medins_info");
+    }
+
+    /** Business hours ({@code open_time}, {@code close_time}, HH:mm) of the current institution. */
+    TestingClaims hours(String open, String close) {
+        set("open_time", open, "medins_info");
+        return set("close_time", close, "medins_info");
+    }
+
+    /** A stock movement ({@code inv_io}) of an institution: 3501 stocktake, 3503 purchase, 3504 return, … */
+    TestingClaims stock(String fixmedinsCode, String item, String invType, String cnt, String time) {
+        current = add("inv_io").set("fixmedins_code", fixmedinsCode).set("med_list_codg", item)
+                .set("inv_type", invType).set("cnt", cnt).set("io_time", time(time, "08:00:00"));
+        return this;
     }
 
     TestingClaims located(String lat, String lon) {
@@ -302,6 +320,11 @@ final class TestingClaims {
         return set("fulamt_ownpay_amt", amount, "feedetail");
     }
 
+    /** The line's drug traceability code ({@code drug_trac_codg}). */
+    TestingClaims traceCode(String code) {
+        return set("drug_trac_codg", code, "feedetail");
+    }
+
     TestingClaims rxno(String rxno) {
         return set("rxno", rxno, "feedetail");
     }
@@ -431,7 +454,7 @@ final class TestingClaims {
                 .filter(c -> !catalogued.contains(c) && !notInCatalog.contains(c))
                 .forEach(c -> out.get("med_list").add(catalogEntry(Map.of("hilist_code", c, "hilist_name", "项目" + c))));
 
-        for (String t : List.of("kb_item_limit", "kb_item_pair", "diseinfo", "ext_death", "ext_custody")) {
+        for (String t : List.of("kb_item_limit", "kb_item_pair", "diseinfo", "ext_death", "ext_custody", "inv_io")) {
             rows(t).forEach(r -> out.get(t).add(new LinkedHashMap<>(r.values)));
         }
         rows("psn_approval").forEach(a -> {
