@@ -446,6 +446,14 @@ final class PairTemplates {
                 return;
             }
             String institution = visit.claim().institution().code();
+            boolean repeat = false;
+            for (VisitView v : ctx.earlier()) {
+                repeat |= v.begnDate().equals(visit.begnDate()) && v.setting() != org.fundwatch.schema.CareSetting.INPATIENT
+                        && v.claim().institution().code().equals(institution);
+            }
+            if (!repeat) {
+                return; // most visits: the only one of the day here
+            }
             List<VisitView> here = new ArrayList<>();
             for (VisitView v : ctx.earlier()) {
                 if (v.setting() != org.fundwatch.schema.CareSetting.INPATIENT

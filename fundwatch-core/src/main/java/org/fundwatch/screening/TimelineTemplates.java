@@ -778,7 +778,7 @@ final class TimelineTemplates {
                 return;
             }
             for (VisitView a : ctx.earlier()) {
-                if (a.claim().setlId().isEmpty()) {
+                if (a.claim().setlId().isEmpty() || b.setlDate().isAfter(a.setlDate().plusDays(1))) {
                     continue;
                 }
                 Knowledge.Site as = ctx.kb().site(a.claim().institution().code()).orElse(null);

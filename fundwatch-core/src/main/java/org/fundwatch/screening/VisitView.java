@@ -18,7 +18,8 @@ final class VisitView {
     private final LocalDate setlDate;
     private Set<String> diagnoses;
     private final List<LineView> lines;
-    private final Set<String> limitTypes;
+    /** The limit types on the visit's lines, one bit each ({@link #typeBit}). */
+    private final long limitTypes;
     private final boolean anyPair;
 
     VisitView(VisitClaim claim, CareSetting setting, Knowledge kb) {
@@ -26,7 +27,7 @@ final class VisitView {
         this.setting = setting;
         this.setlDate = claim.setlTime().toLocalDate();
         List<LineView> ls = new ArrayList<>(claim.lines().size());
-        Set<String> types = null;
+        long types = 0;
         boolean pairs = false;
         for (ClaimLine line : claim.lines()) {
             if (line.cnt().signum() <= 0) {
@@ -38,10 +39,7 @@ final class VisitView {
             List<Knowledge.LimitPoint> points = Knowledge.validLimits(item.limits(), day);
             List<Knowledge.PairPoint> asB = item.asB();
             for (Knowledge.LimitPoint k : points) {
-                if (types == null) {
-                    types = new java.util.HashSet<>(4);
-                }
-                types.add(k.lmtType());
+                types |= typeBit(k.lmtType());
             }
             pairs |= !asB.isEmpty();
             if (versions.isEmpty()) {
@@ -52,7 +50,7 @@ final class VisitView {
             }
         }
         this.lines = java.util.Collections.unmodifiableList(ls);
-        this.limitTypes = types == null ? Set.of() : types;
+        this.limitTypes = types;
         this.anyPair = pairs;
     }
 
@@ -97,7 +95,18 @@ final class VisitView {
 
     /** Whether a line of the visit carries a limit point of this type (most visits carry none of most types). */
     boolean hasLimitType(String lmtType) {
-        return limitTypes.contains(lmtType);
+        return (limitTypes & typeBit(lmtType)) != 0;
+    }
+
+    private static final java.util.Map<String, Long> TYPE_BITS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A bit per limit type seen (the first 63 each get their own; any later ones share the last, checked anyway). */
+    private static long typeBit(String lmtType) {
+        Long bit = TYPE_BITS.get(lmtType);
+        if (bit == null) {
+            bit = TYPE_BITS.computeIfAbsent(lmtType, t -> 1L << Math.min(TYPE_BITS.size(), 63));
+        }
+        return bit;
     }
 
     /** Whether a line of the visit is the b of some pair point. */
