@@ -240,8 +240,12 @@ public final class Knowledge {
     }
 
     static List<LimitPoint> validLimits(List<LimitPoint> all, LocalDate day) {
-        if (all.isEmpty()) {
-            return List.of();
+        boolean allValid = true;
+        for (LimitPoint k : all) {
+            allValid &= k.validOn(day);
+        }
+        if (allValid) {
+            return all; // the usual case: no copy
         }
         List<LimitPoint> out = new ArrayList<>(all.size());
         for (LimitPoint k : all) {
