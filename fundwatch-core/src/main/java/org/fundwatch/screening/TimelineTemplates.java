@@ -39,6 +39,14 @@ final class TimelineTemplates {
         String evidence() {
             return rule.basis();
         }
+
+        /**
+         * In real time a visit is compared with the person's visits of about its time: a day, stays being covered
+         * by the history's allowance for the longest stay.
+         */
+        public int lookBackDays() {
+            return 1;
+        }
     }
 
     /** Findings per person and month (the month of the window's last day). */
@@ -55,6 +63,14 @@ final class TimelineTemplates {
         @Override
         public PeriodUnit periodUnit() {
             return PeriodUnit.MONTH;
+        }
+
+        /**
+         * In real time a person-month window raises the batch finding's id with the values so far (see {@link
+         * InstantTemplate#exact()}).
+         */
+        public boolean exact() {
+            return false;
         }
     }
 
@@ -161,11 +177,6 @@ final class TimelineTemplates {
 
         /** This stay against the earlier stays the history holds (the earlier stay is reported when it was reviewed). */
         @Override
-        public int lookBackDays() {
-            return 1;
-        }
-
-        @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
             VisitView a = ctx.visit();
             if (a.setting() != CareSetting.INPATIENT) {
@@ -207,11 +218,6 @@ final class TimelineTemplates {
         }
 
         /** This outpatient or pharmacy visit against the stays the history holds, admitted ones included. */
-        @Override
-        public int lookBackDays() {
-            return 1;
-        }
-
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
             VisitView o = ctx.visit();
@@ -524,11 +530,6 @@ final class TimelineTemplates {
         }
 
         @Override
-        public boolean exact() {
-            return false;
-        }
-
-        @Override
         public int lookBackDays() {
             return config.windowDays() + 1;
         }
@@ -626,11 +627,6 @@ final class TimelineTemplates {
                             .set("basis", "m.basis").set("occur_time", "m.last_time").set("occur_date", "m.last_date")
                             .set("vola_amt", "m.amt").set("v1", "m.days").set("v2", "m.last_date").set("v3", "m.n")
                             .list());
-        }
-
-        @Override
-        public boolean exact() {
-            return false;
         }
 
         @Override
@@ -762,11 +758,6 @@ final class TimelineTemplates {
         }
 
         /** This settlement against the person's earlier settlements, at the registered sites of both institutions. */
-        @Override
-        public int lookBackDays() {
-            return 1;
-        }
-
         @Override
         public void evaluate(InstantContext ctx, List<InstantRow> out) {
             VisitView b = ctx.visit();
