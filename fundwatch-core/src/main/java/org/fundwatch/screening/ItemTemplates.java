@@ -219,7 +219,7 @@ final class ItemTemplates {
             }
             VisitView v = ctx.visit();
             VisitClaim c = v.claim();
-            for (LineView l : v.lines()) {
+            for (LineView l : v.linesWithLimit(config.limitType().name())) {
                 if (!l.listTypeIn(config.listTypes())) {
                     continue;
                 }

@@ -99,7 +99,7 @@ final class QuantityTemplates {
             }
             Window w = config.window();
             Map<List<Object>, List<Limited>> groups = new LinkedHashMap<>();
-            for (LineView l : ctx.visit().lines()) {
+            for (LineView l : ctx.visit().linesWithLimit(w.lmtType)) {
                 for (Knowledge.LimitPoint k : l.limits(w.lmtType)) {
                     List<Object> key = w == Window.VISIT ? List.of(l.code()) : List.of(l.code(), l.feeDate());
                     groups.computeIfAbsent(key, x -> new ArrayList<>())
@@ -174,7 +174,7 @@ final class QuantityTemplates {
             }
             BigDecimal los = BigDecimal.valueOf(Math.max(ChronoUnit.DAYS.between(v.begnDate(), v.claim().endDate()), 1));
             List<Limited> group = new ArrayList<>();
-            for (LineView l : v.lines()) {
+            for (LineView l : v.linesWithLimit("BED_DAY")) {
                 for (Knowledge.LimitPoint k : l.limits("BED_DAY")) {
                     if ("1".equals(k.lmtValue())) {
                         group.add(new Limited(l, k, los));
@@ -245,7 +245,7 @@ final class QuantityTemplates {
             if (!ctx.visit().hasLimitType("MAX_COURSE_DAYS")) {
                 return;
             }
-            for (LineView l : ctx.visit().lines()) {
+            for (LineView l : ctx.visit().linesWithLimit("MAX_COURSE_DAYS")) {
                 for (Knowledge.LimitPoint k : l.limits("MAX_COURSE_DAYS")) {
                     int max = new BigDecimal(k.lmtValue().trim()).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
                     TreeSet<LocalDate> days = new TreeSet<>();

@@ -3,6 +3,7 @@ package org.fundwatch.screening;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.fundwatch.schema.CareSetting;
@@ -107,6 +108,34 @@ final class VisitView {
             bit = TYPE_BITS.computeIfAbsent(lmtType, t -> 1L << Math.min(TYPE_BITS.size(), 63));
         }
         return bit;
+    }
+
+    /** Lines by the limit types their points carry, indexed when first asked (most rules read one type). */
+    private Map<String, List<LineView>> byLimitType;
+
+    /** The lines with a point of this type valid on their fee date, in line order. */
+    List<LineView> linesWithLimit(String lmtType) {
+        if (!hasLimitType(lmtType)) {
+            return List.of();
+        }
+        Map<String, List<LineView>> index = byLimitType;
+        if (index == null) {
+            index = new java.util.HashMap<>();
+            for (LineView l : lines) {
+                String last = null;
+                for (Knowledge.LimitPoint k : l.points()) {
+                    if (!k.lmtType().equals(last)) {
+                        List<LineView> of = index.computeIfAbsent(k.lmtType(), t -> new ArrayList<>(2));
+                        if (of.isEmpty() || of.get(of.size() - 1) != l) {
+                            of.add(l);
+                        }
+                        last = k.lmtType();
+                    }
+                }
+            }
+            byLimitType = index;
+        }
+        return index.getOrDefault(lmtType, List.of());
     }
 
     /** Whether a line of the visit is the b of some pair point. */
