@@ -73,6 +73,6 @@ record LineView(VisitView visit, ClaimLine line, Knowledge.CatalogEntry catalog,
     }
 
     boolean listTypeIn(java.util.Set<String> types) {
-        return types.isEmpty() || listType().map(types::contains).orElse(false);
+        return types.isEmpty() || catalog != null && catalog.listType() != null && types.contains(catalog.listType());
     }
 }
