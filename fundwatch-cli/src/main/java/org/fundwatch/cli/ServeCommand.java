@@ -122,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("rule pack %s %s: %d rules decide in real time (%d PRE 事前, %d DURING 事中)%n", pack.id(),
                 pack.version(), screening.instantRuleIds().size(), count(pack, screening, Moment.PRE),
                 count(pack, screening, Moment.DURING));
-        out.printf("knowledge: %,d catalog versions, knowledge points and approvals; history: %,d visits of %,d "
+        out.printf("knowledge: %,d catalog versions, knowledge points, approvals and register entries; history: %,d visits of %,d "
                 + "persons (%d days)%n", kb.size(), history.visits(), history.persons(), days);
         out.flush();
         if (kb.size() == 0) {

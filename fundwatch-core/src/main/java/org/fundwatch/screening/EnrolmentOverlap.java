@@ -1,5 +1,7 @@
 package org.fundwatch.screening;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.fundwatch.rules.Grain;
 import org.fundwatch.rules.Params;
@@ -11,7 +13,7 @@ import org.fundwatch.rules.Rule;
  * listed count: a supplementary type beside the employee scheme (e.g. 320) is legitimate. Reported per month in
  * which the overlap lasts; the amount is not computable.
  */
-final class EnrolmentOverlap extends BaseTemplate {
+final class EnrolmentOverlap extends BaseTemplate implements InstantTemplate {
     enum Check { ACROSS_SCHEMES, SAME_SCHEME }
 
     record Config(Check check, Set<String> schemes) {
@@ -66,6 +68,40 @@ final class EnrolmentOverlap extends BaseTemplate {
                         .set("v1", "p.a_psn").set("v2", "p.a_type").set("v3", "p.b_psn").set("v4", "p.b_type")
                         .set("basis", "CAST(p.overlap_from AS VARCHAR)").list(),
                 ctx.dialect().date(ctx.to()), from);
+    }
+
+    /**
+     * In real time, the enrolments of the claimant's ID number: every overlapping pair is the batch finding of the
+     * whole period (its month is the overlap's first), raised again at each of the person's visits under the same
+     * {@code jr_id}. Only ID numbers enrolled more than once are held ({@link Knowledge#withEnrolments}).
+     */
+    @Override
+    public void evaluate(InstantContext ctx, List<InstantRow> out) {
+        String certno = ctx.visit().claim().person().certno().orElse(null);
+        if (certno == null) {
+            return;
+        }
+        List<Knowledge.Enrolment> all = ctx.kb().enrolments(certno);
+        for (Knowledge.Enrolment a : all) {
+            for (Knowledge.Enrolment b : all) {
+                if (!config.schemes().contains(a.insutype()) || !config.schemes().contains(b.insutype())
+                        || !pairs(a, b) || a.begndate().isAfter(b.end()) || b.begndate().isAfter(a.end())) {
+                    continue;
+                }
+                LocalDate from = a.begndate().isAfter(b.begndate()) ? a.begndate() : b.begndate();
+                out.add(InstantRow.empty().set("certno", certno).set("psn_no", a.psnNo()).set("occur_date", from)
+                        .set("occur_time", from.atStartOfDay()).set("v1", a.psnNo()).set("v2", a.insutype())
+                        .set("v3", b.psnNo()).set("v4", b.insutype()).set("basis", from));
+            }
+        }
+    }
+
+    /** The batch pairing: each unordered pair once. */
+    private boolean pairs(Knowledge.Enrolment a, Knowledge.Enrolment b) {
+        int psn = a.psnNo().compareTo(b.psnNo());
+        return config.check() == Check.ACROSS_SCHEMES
+                ? !a.insutype().equals(b.insutype()) && (psn < 0 || (psn == 0 && a.insutype().compareTo(b.insutype()) < 0))
+                : a.insutype().equals(b.insutype()) && psn < 0;
     }
 
     @Override

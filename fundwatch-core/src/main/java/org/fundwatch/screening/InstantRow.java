@@ -39,6 +39,11 @@ final class InstantRow {
         return r;
     }
 
+    /** A row with no column set (the batch {@code RawSelect.empty()}). */
+    static InstantRow empty() {
+        return new InstantRow();
+    }
+
     /** A person's finding: the person's columns only (the batch {@code RawSelect.empty()} with the person's). */
     static InstantRow person(VisitView v) {
         VisitClaim c = v.claim();

@@ -67,6 +67,14 @@ public final class Knowledge {
     public record Custody(String certno, LocalDate begndate, Optional<LocalDate> enddate, Optional<String> src) {
     }
 
+    /** An enrolment of {@code psn_info}; open while {@code enddate} is absent. */
+    public record Enrolment(String psnNo, String certno, String insutype, LocalDate begndate,
+                            Optional<LocalDate> enddate) {
+        LocalDate end() {
+            return enddate.orElse(FAR_FUTURE);
+        }
+    }
+
     /** Where an institution is ({@code medins_info.lat/lon}), for the travel-speed rule. */
     public record Site(String fixmedinsCode, double lat, double lon) {
     }
@@ -78,7 +86,7 @@ public final class Knowledge {
 
     /** The external registries and the institutions' sites; empty unless given. */
     private record Registries(Map<String, List<Death>> deaths, Map<String, List<Custody>> custody,
-                              Map<String, Site> sites) {
+                              Map<String, Site> sites, Map<String, List<Enrolment>> enrolments) {
     }
 
     private final Map<String, List<CatalogEntry>> catalog;
@@ -104,7 +112,7 @@ public final class Knowledge {
                     this.pairsByB.getOrDefault(code, List.of())));
         }
         this.items = it;
-        this.registries = new Registries(Map.of(), Map.of(), Map.of());
+        this.registries = new Registries(Map.of(), Map.of(), Map.of(), Map.of());
         this.size = catalog.size() + limits.size() + pairs.size() + approvals.size();
     }
 
@@ -124,7 +132,27 @@ public final class Knowledge {
         Map<String, Site> bySite = new HashMap<>();
         sites.forEach(s -> bySite.put(s.fixmedinsCode(), s));
         return new Knowledge(this, new Registries(index(deaths, Death::certno), index(custody, Custody::certno),
-                Map.copyOf(bySite)), deaths.size() + custody.size() + sites.size());
+                Map.copyOf(bySite), registries.enrolments()), deaths.size() + custody.size() + sites.size());
+    }
+
+    /**
+     * This knowledge with the enrolments of ID numbers enrolled more than once (the only ones a duplicate-enrolment
+     * check can find anything in; the register of everyone else need not be held).
+     */
+    public Knowledge withEnrolments(List<Enrolment> enrolments) {
+        Map<String, List<Enrolment>> byCertno = index(enrolments, Enrolment::certno);
+        Map<String, List<Enrolment>> multiple = new HashMap<>();
+        byCertno.forEach((certno, list) -> {
+            if (list.size() > 1) {
+                multiple.put(certno, list);
+            }
+        });
+        return new Knowledge(this, new Registries(registries.deaths(), registries.custody(), registries.sites(),
+                Map.copyOf(multiple)), multiple.values().stream().mapToInt(List::size).sum());
+    }
+
+    List<Enrolment> enrolments(String certno) {
+        return registries.enrolments().getOrDefault(certno, List.of());
     }
 
     boolean hasCatalog() {

@@ -36,7 +36,10 @@ public final class InstantData {
     private InstantData() {
     }
 
-    /** The catalog, knowledge points and approvals of a dataset. */
+    /**
+     * The catalog, knowledge points and approvals of a dataset, its death and custody registries, the institutions'
+     * sites and the enrolments of ID numbers enrolled more than once.
+     */
     public static Knowledge knowledge(Path dataset) throws IOException {
         return withSession(dataset, s -> {
             Connection c = s.connection();
@@ -66,7 +69,13 @@ public final class InstantData {
             query(c, "SELECT fixmedins_code, CAST(lat AS DOUBLE), CAST(lon AS DOUBLE) FROM medins_info"
                     + " WHERE lat IS NOT NULL AND lon IS NOT NULL", rs -> sites.add(new Knowledge.Site(rs.getString(1),
                     rs.getDouble(2), rs.getDouble(3))));
-            return new Knowledge(catalog, limits, pairs, approvals).withRegistries(deaths, custody, sites);
+            List<Knowledge.Enrolment> enrolments = new ArrayList<>();
+            query(c, "SELECT psn_no, certno, insutype, insu_begndate, insu_enddate FROM psn_info WHERE certno IN"
+                    + " (SELECT certno FROM psn_info GROUP BY certno HAVING count(*) > 1)", rs -> enrolments.add(
+                    new Knowledge.Enrolment(rs.getString(1), rs.getString(2), rs.getString(3),
+                            date(rs, 4).orElseThrow(), date(rs, 5))));
+            return new Knowledge(catalog, limits, pairs, approvals).withRegistries(deaths, custody, sites)
+                    .withEnrolments(enrolments);
         });
     }
 

@@ -30,4 +30,19 @@ class EnrolmentRulesTest {
                         .person("P5").certno("SCHEMES").person("P6").certno("SCHEMES").insutype("390"))
                 .flagsCertnos("TWICE");
     }
+
+    @Test
+    void flagsTheDuplicateEnrolmentOfAPersonWhoClaimsTheSameInBatchAndInRealTime() {
+        // RuleAssert replays the visit through the real-time evaluator: a claimant's double enrolment is found there
+        // too, under the batch finding's id; the enrolment of nobody who claims is batch's alone.
+        assertRule("FW-361")
+                .on(claims()
+                        .person("P1").certno("CLAIMS").enrolled("2020-01-01", null)
+                        .person("P2").certno("CLAIMS").insutype("390").enrolled("2026-01-01", null)
+                        .person("P3").certno("SILENT").enrolled("2020-01-01", null)
+                        .person("P4").certno("SILENT").insutype("390").enrolled("2026-01-01", null)
+                        .institution("H1")
+                        .visit("V1", "P2", "H1").from("2026-03-02 09:00"))
+                .flagsCertnos("CLAIMS", "SILENT");
+    }
 }
