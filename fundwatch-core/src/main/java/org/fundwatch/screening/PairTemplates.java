@@ -472,14 +472,14 @@ final class PairTemplates {
             Comparator<VisitView> order = Comparator.comparing((VisitView v) -> v.claim().begntime())
                     .thenComparing(v -> v.claim().mdtrtId());
             for (LineView q : visit.lines()) {
-                if (q.line().rxno().filter(x -> !x.isEmpty()).isEmpty()) {
+                if (!prescribed(q)) {
                     continue;
                 }
                 // Visits (repeat ones, not inpatient) with a prescribed line of this item on this day, in order.
                 List<VisitView> withItem = new ArrayList<>();
                 for (VisitView v : here) {
                     if (perDay.get(v.begnDate()) >= 2 && v.lines().stream().anyMatch(o -> o.code().equals(q.code())
-                            && o.feeDate().equals(q.feeDate()) && o.line().rxno().filter(x -> !x.isEmpty()).isPresent())) {
+                            && o.feeDate().equals(q.feeDate()) && prescribed(o))) {
                         withItem.add(v);
                     }
                 }
@@ -490,18 +490,23 @@ final class PairTemplates {
                 }
                 VisitView first = withItem.get(0);
                 BigDecimal visitTotal = visit.lines().stream().filter(o -> o.code().equals(q.code()))
-                        .filter(o -> o.line().rxno().filter(x -> !x.isEmpty()).isPresent())
+                        .filter(SplitPrescription::prescribed)
                         .map(LineView::exposed).reduce(BigDecimal.ZERO, BigDecimal::add);
                 InstantRow row = InstantRow.line(q).set("feedetl_sn", null).set("occur_time", visit.claim().begntime())
                         .set("vola_amt", visitTotal).set("v1", withItem.size()).set("v2", first.claim().mdtrtId());
                 out.add(row);
                 for (LineView f : first.lines()) {
                     if (f.code().equals(q.code()) && f.feeDate().equals(q.feeDate())
-                            && f.line().rxno().filter(x -> !x.isEmpty()).isPresent()) {
+                            && prescribed(f)) {
                         out.add(row.involvedLine(f));
                     }
                 }
             }
+        }
+
+        /** A line on a prescription ({@code rxno} given and not empty), as the batch query selects them. */
+        private static boolean prescribed(LineView l) {
+            return l.line().rxno().filter(x -> !x.isEmpty()).isPresent();
         }
 
         @Override
