@@ -13,6 +13,7 @@ import org.fundwatch.synth.GenerationSummary;
 import org.fundwatch.synth.Generator;
 import org.fundwatch.synth.evaluation.Evaluation;
 import org.fundwatch.synth.evaluation.EvaluationReport;
+import org.fundwatch.workflow.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Spec;
                 + "violations, ingest it into a dataset, screen every claim against the default rule pack and "
                 + "measure the findings against the planted cases.",
                 "Writes OUT/extract (the CSV extract, labels.csv), OUT/dataset (Parquet + manifest.json) and "
-                        + "OUT/findings (findings, finding lines, run.json). Exit code 0 when every screened type "
-                        + "meets recall ≥ 0.98 and precision ≥ 0.95."})
+                        + "OUT/findings (findings, finding lines, run.json), then loads the findings into the "
+                        + "workflow store (OUT/serve/workflow, an embedded PostgreSQL, unless FUNDWATCH_DB_URL). "
+                        + "Exit code 0 when every screened type meets recall ≥ 0.98 and precision ≥ 0.95."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,29 +41,41 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ExtractSize size;
 
+    @Option(names = "--no-load", description = "Stop after evaluate: no workflow store.")
+    boolean noLoad;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         Path extract = out.resolve("extract");
         Path dataset = out.resolve("dataset");
-        w.println("== 1/4 generate " + size.persons + " persons × " + size.months + " months from " + size.start
+        w.println("== 1/5 generate " + size.persons + " persons × " + size.months + " months from " + size.start
                 + " (seed " + size.seed + ") → " + extract);
         GenerationSummary g = new Generator(size.config("csv")).generate(extract, common.progress());
         GenerateCommand.print(g, extract, w);
-        w.println("== 2/4 ingest " + extract + " → " + dataset);
+        w.println("== 2/5 ingest " + extract + " → " + dataset);
         IngestReport report = Ingest.run(IngestOptions.of(extract, dataset).withOverwrite(true), common.progress());
         IngestCommand.print(report, w);
         if (report.totalRejected() > 0) {
             return 1;
         }
         Path findings = out.resolve("findings");
-        w.println("== 3/4 screen " + dataset + " → " + findings + " (default rule pack)");
+        w.println("== 3/5 screen " + dataset + " → " + findings + " (default rule pack)");
         ScreenReport screen = Screening.run(ScreenOptions.of(dataset, findings).withOverwrite(true), common.progress());
         ScreenCommand.print(screen, w);
-        w.println("== 4/4 evaluate the findings against " + extract.resolve("labels.csv"));
+        w.println("== 4/5 evaluate the findings against " + extract.resolve("labels.csv"));
         EvaluationReport quality = Evaluation.of(extract.resolve("labels.csv"), findings.resolve("findings.csv"),
                 Evaluation.Options.defaults().withThresholds(0.98, 0.95));
         EvaluateCommand.print(quality, w);
+        if (!noLoad) {
+            Path dataDir = out.resolve("serve");
+            w.println("== 5/5 load the findings and their case file into the workflow store (" + dataDir
+                    + "/workflow, or FUNDWATCH_DB_URL)");
+            LoadCommand.load(findings, dataset, DatabaseSettings.from(System.getenv(), dataDir.resolve("workflow")), w);
+            w.println();
+            w.println("next: bin/fundwatch serve --data-dir " + dataDir + " --dataset " + dataset
+                    + " --insecure-local   (the UI and the review API on http://127.0.0.1:8080)");
+        }
         return quality.passed() ? 0 : 1;
     }
 }

@@ -1,6 +1,7 @@
 package org.fundwatch.cli;
 
 import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,12 +9,23 @@ import picocli.CommandLine.Command;
 @Command(name = "fundwatch", mixinStandardHelpOptions = true, version = "Fundwatch 0.1.0",
         description = "Intelligent supervision of medical-insurance funds (医保基金智能监管).",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, GenerateCommand.class,
-                IngestCommand.class, ScreenCommand.class, ServeCommand.class, EvaluateCommand.class, KbCommand.class,
+                IngestCommand.class, ScreenCommand.class, LoadCommand.class, ServeCommand.class, EvaluateCommand.class, KbCommand.class,
                 SchemaCommand.class, BenchCommand.class})
 public final class Fundwatch {
 
     public static void main(String[] args) {
+        quietLibraries();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Libraries (the embedded PostgreSQL, Flyway, the pool) log at INFO to stdout by default, which would mix with
+     * the command's own output: only their warnings reach stderr. {@code fundwatch serve} sets up its own logging.
+     */
+    private static void quietLibraries() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     /** The configured command line, also used by tests. */

@@ -1,0 +1,321 @@
+package org.fundwatch.workflow.loading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.fundwatch.findings.Finding;
+import org.fundwatch.workflow.store.WorkflowDatabase;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Loads a screening run's output ({@code findings.csv}, {@code finding_lines.csv}, {@code run.json}) into the
+ * workflow store, idempotently by {@code jr_id}: a finding seen before keeps its place in the workflow; while it is
+ * still new (not yet reviewed) its text, amount and rule version are refreshed from the newer run, once under review
+ * they are kept as the reviewer saw them. Next month's findings load beside the open ones.
+ *
+ * <p>Rows go through PostgreSQL's {@code COPY} into a staging table, are checked there (a bad value fails the load
+ * naming the file, the record and the column, and nothing is stored) and merged in one statement per table, all in
+ * one transaction.
+ */
+public final class FindingsLoader {
+    /** The case file's tables (案卷) and their columns, in file order, as {@code CaseFile} writes them. */
+    public static final List<String> PERSON_COLUMNS = List.of("psn_no", "certno", "psn_name", "gend", "brdy");
+    public static final List<String> INSTITUTION_COLUMNS = List.of("fixmedins_code", "fixmedins_name",
+            "fixmedins_type", "medins_lv", "admdvs");
+    public static final List<String> VISIT_COLUMNS = List.of("mdtrt_id", "psn_no", "fixmedins_code", "med_type",
+            "begntime", "endtime", "dscg_maindiag_code", "dscg_maindiag_name", "medfee_sumamt", "fund_pay_sumamt");
+    public static final List<String> FEE_LINE_COLUMNS = List.of("feedetl_sn", "mdtrt_id", "fee_ocur_time",
+            "med_list_codg", "item_name", "cnt", "pric", "det_item_fee_sumamt");
+
+    private final WorkflowDatabase db;
+    private final Clock clock;
+
+    public FindingsLoader(WorkflowDatabase db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db is null");
+        this.clock = Objects.requireNonNull(clock, "clock is null");
+    }
+
+    /** What a load did. */
+    public record LoadReport(long runId, int findingsRead, int findingsNew, int findingsRefreshed, int findingsKept,
+                             int duplicateRows, int linesRead, int linesNew, int persons, int visits, int feeLines) {
+    }
+
+    /**
+     * Loads the run in {@code findingsDir}, and the case file in {@code caseFileDir} when given (the persons,
+     * institutions, visits and fee lines the findings refer to); fails with {@link LoadException}.
+     */
+    public LoadReport load(Path findingsDir, Optional<Path> caseFileDir) {
+        Path findings = findingsDir.resolve("findings.csv");
+        Path lines = findingsDir.resolve("finding_lines.csv");
+        for (Path p : List.of(findings, lines)) {
+            if (!Files.isRegularFile(p)) {
+                throw new LoadException(p + ": not found; give the output directory of fundwatch screen");
+            }
+        }
+        RunInfo run = RunInfo.read(findingsDir.resolve("run.json"));
+        return db.transactions().execute(tx -> {
+            Connection c = DataSourceUtils.getConnection(db.dataSource());
+            try {
+                return load(c, findingsDir, findings, lines, run, caseFileDir);
+            } catch (SQLException e) {
+                throw new LoadException("the workflow store refused the load: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private LoadReport load(Connection c, Path dir, Path findings, Path lines, RunInfo run, Optional<Path> caseFile)
+            throws SQLException, IOException {
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE finding_stage (record bigserial, "
+                    + Finding.COLUMNS.stream().map(col -> col + " text").collect(Collectors.joining(", "))
+                    + ") ON COMMIT DROP");
+            s.execute("CREATE TEMP TABLE line_stage (record bigserial, "
+                    + Finding.LINE_COLUMNS.stream().map(col -> col + " text").collect(Collectors.joining(", "))
+                    + ") ON COMMIT DROP");
+        }
+        int findingsRead = copy(c, findings, "finding_stage", Finding.COLUMNS);
+        int linesRead = copy(c, lines, "line_stage", Finding.LINE_COLUMNS);
+        check(c, findings, "finding_stage", """
+                jr_id IS NULL OR jr_id !~ '^[0-9a-f]{32}$' AS jr_id,
+                rule_id IS NULL AS rule_id,
+                rule_version IS NULL OR rule_version !~ '^[0-9]{1,9}$' AS rule_version,
+                rule_name IS NULL AS rule_name,
+                vola_bhvr_type IS NULL AS vola_bhvr_type,
+                grain IS NULL AS grain,
+                period IS NULL OR period !~ '^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$' AS period,
+                sev_deg IS NULL OR sev_deg !~ '^[123]$' AS sev_deg,
+                action IS NULL OR action NOT IN ('WARN', 'BLOCK') AS action,
+                vola_amt !~ '^-?[0-9]{1,16}(\\.[0-9]{1,2})?$' AS vola_amt,
+                vola_cont IS NULL AS vola_cont,
+                occur_time !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?)?$' AS occur_time
+                """);
+        check(c, lines, "line_stage", """
+                jr_id IS NULL OR jr_id !~ '^[0-9a-f]{32}$' AS jr_id,
+                feedetl_sn IS NULL AS feedetl_sn,
+                vola_item_type IS NULL OR vola_item_type NOT IN ('1', '2') AS vola_item_type,
+                vola_amt !~ '^-?[0-9]{1,16}(\\.[0-9]{1,2})?$' AS vola_amt
+                """);
+        long runId;
+        try (var ps = c.prepareStatement("INSERT INTO screening_run (loaded_at, source, rule_pack, rule_pack_version, "
+                + "dataset_sha256, period, findings_read, findings_new, findings_refreshed, findings_kept, lines_read, "
+                + "lines_new) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, 0) RETURNING run_id")) {
+            ps.setObject(1, now);
+            ps.setString(2, dir.toAbsolutePath().normalize().toString());
+            ps.setString(3, run.rulePack().orElse(null));
+            ps.setString(4, run.rulePackVersion().orElse(null));
+            ps.setString(5, run.datasetSha256().orElse(null));
+            ps.setString(6, run.period().orElse(null));
+            ps.setInt(7, findingsRead);
+            ps.setInt(8, linesRead);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                runId = rs.getLong(1);
+            }
+        }
+        int distinct;
+        try (Statement s = c.createStatement(); var rs = s.executeQuery(
+                "SELECT count(DISTINCT jr_id) FROM finding_stage")) {
+            rs.next();
+            distinct = rs.getInt(1);
+        }
+        int inserted = 0;
+        int refreshed = 0;
+        int kept = 0;
+        try (var ps = c.prepareStatement(MERGE_FINDINGS)) {
+            ps.setLong(1, runId);
+            ps.setLong(2, runId);
+            ps.setObject(3, now);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getBoolean(1)) {
+                        inserted++;
+                    } else if (rs.getBoolean(2)) {
+                        refreshed++;
+                    } else {
+                        kept++;
+                    }
+                }
+            }
+        }
+        int orphanLines;
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT min(l.record), count(*) FROM line_stage l "
+                + "LEFT JOIN finding f ON f.jr_id = l.jr_id WHERE f.jr_id IS NULL")) {
+            rs.next();
+            orphanLines = rs.getInt(2);
+            if (orphanLines > 0) {
+                throw new LoadException(lines + " record " + rs.getLong(1) + " field jr_id: " + orphanLines
+                        + " lines name a finding that is not in findings.csv");
+            }
+        }
+        int linesNew;
+        try (Statement s = c.createStatement()) {
+            // a finding's lines are those of its first load: a re-run names the same lines of the same finding
+            linesNew = s.executeUpdate("INSERT INTO finding_line (jr_id, feedetl_sn, vola_item_type, vola_amt) "
+                    + "SELECT DISTINCT ON (jr_id, feedetl_sn) jr_id, feedetl_sn, vola_item_type::smallint, "
+                    + "nullif(vola_amt, '')::numeric FROM line_stage ORDER BY jr_id, feedetl_sn, record "
+                    + "ON CONFLICT (jr_id, feedetl_sn) DO NOTHING");
+            s.executeUpdate("UPDATE screening_run SET findings_new = " + inserted + ", findings_refreshed = "
+                    + refreshed + ", findings_kept = " + kept + ", lines_new = " + linesNew + " WHERE run_id = "
+                    + runId);
+        }
+        int[] caseFileCounts = caseFile.isPresent() ? loadCaseFile(c, caseFile.get()) : new int[3];
+        return new LoadReport(runId, findingsRead, inserted, refreshed, kept, findingsRead - distinct, linesRead,
+                linesNew, caseFileCounts[0], caseFileCounts[1], caseFileCounts[2]);
+    }
+
+    private static final String MERGE_FINDINGS = """
+            INSERT INTO finding AS f (jr_id, rule_id, rule_version, rule_name, vola_bhvr_type, grain, period, month,
+                sev_deg, action, vola_amt, vola_cont, vola_cont_en, vola_evid, indicator, psn_no, certno, mdtrt_id,
+                setl_id, feedetl_sn, fixmedins_code, hilist_code, occur_time, first_run, last_run, state, state_since)
+            SELECT DISTINCT ON (jr_id) jr_id, rule_id, rule_version::integer, rule_name, vola_bhvr_type, grain, period,
+                left(period, 7), sev_deg::smallint, action, nullif(vola_amt, '')::numeric, vola_cont, vola_cont_en,
+                vola_evid, indicator, psn_no, certno, mdtrt_id, setl_id, feedetl_sn, fixmedins_code, hilist_code,
+                nullif(occur_time, '')::timestamp, ?, ?, 'NEW', ?
+            FROM finding_stage ORDER BY jr_id, record
+            ON CONFLICT (jr_id) DO UPDATE SET
+                last_run = EXCLUDED.last_run,
+                rule_version = CASE WHEN f.state = 'NEW' THEN EXCLUDED.rule_version ELSE f.rule_version END,
+                rule_name = CASE WHEN f.state = 'NEW' THEN EXCLUDED.rule_name ELSE f.rule_name END,
+                sev_deg = CASE WHEN f.state = 'NEW' THEN EXCLUDED.sev_deg ELSE f.sev_deg END,
+                action = CASE WHEN f.state = 'NEW' THEN EXCLUDED.action ELSE f.action END,
+                vola_amt = CASE WHEN f.state = 'NEW' THEN EXCLUDED.vola_amt ELSE f.vola_amt END,
+                vola_cont = CASE WHEN f.state = 'NEW' THEN EXCLUDED.vola_cont ELSE f.vola_cont END,
+                vola_cont_en = CASE WHEN f.state = 'NEW' THEN EXCLUDED.vola_cont_en ELSE f.vola_cont_en END,
+                vola_evid = CASE WHEN f.state = 'NEW' THEN EXCLUDED.vola_evid ELSE f.vola_evid END
+            RETURNING (xmax = 0), f.state = 'NEW'
+            """;
+
+    /** Copies a CSV file (its header checked against {@code columns}) into a staging table; returns the records. */
+    private static int copy(Connection c, Path file, String table, List<String> columns)
+            throws SQLException, IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null) {
+                throw new LoadException(file + ": empty; expected the header " + String.join(",", columns));
+            }
+            header = header.startsWith("\uFEFF") ? header.substring(1) : header;
+            if (!header.equals(String.join(",", columns))) {
+                throw new LoadException(file + " line 1: the header is not that of fundwatch screen: expected "
+                        + String.join(",", columns) + ", found " + header);
+            }
+            return copyRows(c, in, table, columns, file);
+        }
+    }
+
+    private static int copyRows(Connection c, Reader in, String table, List<String> columns, Path file)
+            throws SQLException, IOException {
+        try {
+            return (int) c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
+                    + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)", in);
+        } catch (SQLException e) {
+            throw new LoadException(file + ": not readable as CSV: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails naming the first bad record and column of a staging table; {@code checks} are boolean columns, one per
+     * checked field, true when the value is bad.
+     */
+    private static void check(Connection c, Path file, String table, String checks) throws SQLException {
+        List<String> names = checks.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.substring(l.lastIndexOf(" AS ") + 4).replace(",", "").strip()).toList();
+        String sql = "SELECT record, " + checks.strip().replaceAll(",\\s*$", "") + " FROM " + table + " WHERE "
+                + checks.lines().map(String::strip).filter(l -> !l.isEmpty())
+                        .map(l -> "coalesce(" + l.substring(0, l.lastIndexOf(" AS ")) + ", false)")
+                        .collect(Collectors.joining(" OR "))
+                + " ORDER BY record LIMIT 1";
+        try (Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            if (rs.next()) {
+                long record = rs.getLong(1);
+                for (int i = 0; i < names.size(); i++) {
+                    if (rs.getBoolean(i + 2)) {
+                        String value;
+                        try (Statement v = c.createStatement(); var vr = v.executeQuery("SELECT " + names.get(i)
+                                + " FROM " + table + " WHERE record = " + record)) {
+                            vr.next();
+                            value = vr.getString(1);
+                        }
+                        throw new LoadException(file + " record " + record + " field " + names.get(i) + ": "
+                                + (value == null ? "missing" : "not a valid value: " + abbreviate(value))
+                                + "; nothing was loaded");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String abbreviate(String v) {
+        return v.length() > 80 ? v.substring(0, 80) + "…" : v;
+    }
+
+    /** Loads the case file's four tables; returns persons, visits and fee lines stored. */
+    private static int[] loadCaseFile(Connection c, Path dir) throws SQLException, IOException {
+        int persons = upsert(c, dir.resolve("person.csv"), "person", PERSON_COLUMNS, "psn_no");
+        upsert(c, dir.resolve("institution.csv"), "institution", INSTITUTION_COLUMNS, "fixmedins_code");
+        int visits = upsert(c, dir.resolve("visit.csv"), "visit", VISIT_COLUMNS, "mdtrt_id");
+        int lines = upsert(c, dir.resolve("fee_line.csv"), "fee_line", FEE_LINE_COLUMNS, "feedetl_sn");
+        return new int[] {persons, visits, lines};
+    }
+
+    /** Copies a case-file table through a staging table and stores the rows not yet known (keys never change). */
+    private static int upsert(Connection c, Path file, String table, List<String> columns, String key)
+            throws SQLException, IOException {
+        String stage = table + "_stage";
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE " + stage + " (LIKE " + table + ") ON COMMIT DROP");
+        }
+        copy(c, file, stage, columns);
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate("INSERT INTO " + table + " SELECT DISTINCT ON (" + key + ") * FROM " + stage
+                    + " ORDER BY " + key + " ON CONFLICT (" + key + ") DO NOTHING");
+        }
+    }
+
+    /** What {@code run.json} says of the run, when it is there. */
+    record RunInfo(Optional<String> rulePack, Optional<String> rulePackVersion, Optional<String> datasetSha256,
+                   Optional<String> period, Optional<Path> dataset) {
+        static RunInfo read(Path file) {
+            if (!Files.isRegularFile(file)) {
+                return new RunInfo(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty());
+            }
+            try {
+                JsonNode n = new ObjectMapper().readTree(file.toFile());
+                return new RunInfo(text(n.path("rule_pack").path("id")), text(n.path("rule_pack").path("version")),
+                        text(n.path("dataset").path("sha256")), text(n.path("period")),
+                        text(n.path("dataset").path("path")).map(Path::of));
+            } catch (IOException e) {
+                throw new LoadException(file + ": not readable as JSON: " + e.getMessage(), e);
+            }
+        }
+
+        private static Optional<String> text(JsonNode n) {
+            return n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
+        }
+    }
+
+    /** The dataset the run in {@code findingsDir} screened, as its {@code run.json} names it. */
+    public static Optional<Path> screenedDataset(Path findingsDir) {
+        return RunInfo.read(findingsDir.resolve("run.json")).dataset();
+    }
+}
