@@ -58,7 +58,9 @@ CREATE INDEX finding_type ON finding (vola_bhvr_type, month);
 CREATE INDEX finding_rule ON finding (rule_id);
 CREATE INDEX finding_assignee ON finding (assignee, state);
 CREATE INDEX finding_due ON finding (due_date) WHERE due_date IS NOT NULL;
-CREATE INDEX finding_amount ON finding (vola_amt DESC NULLS LAST, jr_id);
+-- keyset paging of the queue by amount and by time (the row comparisons of FindingQueue)
+CREATE INDEX finding_amount ON finding ((coalesce(vola_amt, -1)), jr_id);
+CREATE INDEX finding_time ON finding ((coalesce(occur_time, TIMESTAMP '1900-01-01')), jr_id);
 CREATE INDEX finding_person ON finding (psn_no);
 CREATE INDEX finding_pushed ON finding (fixmedins_code, pushed_at) WHERE pushed_at IS NOT NULL;
 
@@ -111,6 +113,19 @@ CREATE TABLE fee_line (
     det_item_fee_sumamt numeric(18,2) NOT NULL
 );
 CREATE INDEX fee_line_visit ON fee_line (mdtrt_id, fee_ocur_time);
+
+-- Settlements per institution and month of every loaded dataset (net of reversals), for the dashboard and the
+-- institution profiles: the denominator of every finding count and amount.
+CREATE TABLE settlement_month (
+    fixmedins_code  text          NOT NULL,
+    month           text          NOT NULL,
+    settlements     bigint        NOT NULL,
+    visits          bigint        NOT NULL,
+    persons         bigint        NOT NULL,
+    medfee_sumamt   numeric(18,2) NOT NULL,
+    fund_pay_sumamt numeric(18,2) NOT NULL,
+    PRIMARY KEY (fixmedins_code, month)
+);
 
 -- The working-day calendar a bureau maintains: Monday to Friday work unless HOLIDAY, weekends off unless WORKDAY
 -- (调休, a moved working day).

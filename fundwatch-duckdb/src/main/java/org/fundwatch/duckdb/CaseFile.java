@@ -13,7 +13,8 @@ import org.fundwatch.ingest.Manifest;
 /**
  * The case file (案卷) of a screening run: from the dataset it screened, the persons, institutions, visits and fee
  * lines that its findings refer to, written as CSV for the workflow store ({@code person.csv},
- * {@code institution.csv}, {@code visit.csv}, {@code fee_line.csv}). It holds every line of each visit a finding
+ * {@code institution.csv}, {@code visit.csv}, {@code fee_line.csv}), and the dataset's settlements per institution
+ * and month ({@code settlement_month.csv}, net of reversals). It holds every line of each visit a finding
  * names (so a reviewer sees the violating lines among the rest) and each such person's visits from 90 days before
  * their first finding to 90 days after their last (the timeline around a finding), nothing else of the dataset.
  */
@@ -95,6 +96,13 @@ public final class CaseFile {
                     FROM feedetail d JOIN finding_visit USING (mdtrt_id)
                     LEFT JOIN names n ON n.hilist_code = d.med_list_codg
                     ORDER BY d.mdtrt_id, d.fee_ocur_time, d.feedetl_sn
+                    """);
+            write(s, outDir.resolve("settlement_month.csv"), """
+                    SELECT fixmedins_code, strftime(setl_time, '%Y-%m') AS month,
+                           count(*) FILTER (WHERE coalesce(refd_setl_flag, '0') <> '1') AS settlements,
+                           count(DISTINCT mdtrt_id) AS visits, count(DISTINCT psn_no) AS persons,
+                           sum(medfee_sumamt) AS medfee_sumamt, sum(fund_pay_sumamt) AS fund_pay_sumamt
+                    FROM setl GROUP BY ALL ORDER BY fixmedins_code, month
                     """);
             return new Counts(persons, institutions, visits, lines);
         } catch (SQLException e) {

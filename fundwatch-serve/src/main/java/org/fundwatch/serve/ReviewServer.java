@@ -11,7 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.time.Clock;
 import org.fundwatch.screening.InstantScreening;
+import org.fundwatch.serve.web.ReviewOnlySecurity;
+import org.fundwatch.serve.web.UiConfiguration;
+import org.fundwatch.workflow.store.WorkflowDatabase;
+import org.fundwatch.workflow.users.Users;
 import org.fundwatch.serve.access.AccessSettings;
 import org.fundwatch.serve.access.ApiKeys;
 import org.fundwatch.serve.feedback.FeedbackStore;
@@ -35,12 +40,15 @@ public final class ReviewServer implements AutoCloseable {
     private final int port;
     private final CountDownLatch stopped;
 
+    private final Map<String, String> demoAccounts;
+
     private ReviewServer(ConfigurableApplicationContext context, ServeOptions options, int port,
-                         CountDownLatch stopped) {
+                         CountDownLatch stopped, Map<String, String> demoAccounts) {
         this.context = context;
         this.options = options;
         this.port = port;
         this.stopped = stopped;
+        this.demoAccounts = demoAccounts;
     }
 
     /** Builds the evaluator (its pack, knowledge and history), which may mean reading a dataset. */
@@ -101,7 +109,20 @@ public final class ReviewServer implements AutoCloseable {
             throw e;
         }
 
+        Optional<WorkflowDatabase> workflow;
+        Map<String, String> demoAccounts = Map.of();
+        try {
+            workflow = options.workflow().map(WorkflowDatabase::open);
+            if (workflow.isPresent()) {
+                demoAccounts = createDemoAccounts(workflow.get());
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(feedback);
+            throw new ServeException(ServeException.Code.BAD_WORKFLOW_STORE, e.getMessage(), e);
+        }
+
         List<Class<?>> sources = new ArrayList<>(List.of(ServeApplication.class));
+        sources.add(workflow.isPresent() ? UiConfiguration.class : ReviewOnlySecurity.class);
         sources.addAll(more);
         SpringApplication app = new SpringApplication(sources.toArray(Class<?>[]::new));
         StandardServletEnvironment env = new StandardServletEnvironment();
@@ -113,6 +134,8 @@ public final class ReviewServer implements AutoCloseable {
             ctx.getBeanFactory().registerSingleton("instantScreening", screening);
             ctx.getBeanFactory().registerSingleton("accessSettings", access);
             ctx.getBeanFactory().registerSingleton("codeMapping", codes);
+            workflow.ifPresent(db -> ((GenericApplicationContext) ctx).registerBean("workflowDatabase",
+                    WorkflowDatabase.class, () -> db, definition -> definition.setDestroyMethodName("close")));
             // closed with the beans, after the web server has stopped taking requests
             ((GenericApplicationContext) ctx).registerBean("feedbackStore", FeedbackStore.class, () -> feedback,
                     definition -> definition.setDestroyMethodName("close"));
@@ -127,6 +150,7 @@ public final class ReviewServer implements AutoCloseable {
             context = app.run();
         } catch (RuntimeException e) {
             closeQuietly(feedback);
+            workflow.ifPresent(WorkflowDatabase::close);
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
@@ -135,7 +159,29 @@ public final class ReviewServer implements AutoCloseable {
                     + options.address() + ":" + options.port() + ": " + root.getMessage(), e);
         }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new ReviewServer(context, options, port, stopped);
+        return new ReviewServer(context, options, port, stopped, demoAccounts);
+    }
+
+    /**
+     * One account per role on a store that has none, the institution user for the institution with the most
+     * findings (none when no finding is loaded yet).
+     */
+    private static Map<String, String> createDemoAccounts(WorkflowDatabase db) {
+        Optional<String> institution = db.jdbc().sql("SELECT fixmedins_code FROM finding WHERE fixmedins_code IS NOT "
+                + "NULL GROUP BY fixmedins_code ORDER BY count(*) DESC, fixmedins_code LIMIT 1").query(String.class)
+                .optional();
+        return new Users(db.jdbc(), Clock.systemDefaultZone()).createDemoAccounts(institution);
+    }
+
+    /** The workflow store of the UI, when the server has one. */
+    public Optional<WorkflowDatabase> workflowDatabase() {
+        return context.containsBean("workflowDatabase")
+                ? Optional.of(context.getBean("workflowDatabase", WorkflowDatabase.class)) : Optional.empty();
+    }
+
+    /** The demo accounts created at this start (user name → password), to be shown once; empty after. */
+    public Map<String, String> demoAccounts() {
+        return demoAccounts;
     }
 
     private static Map<String, Object> properties(ServeOptions options) {

@@ -28,6 +28,7 @@ import org.fundwatch.serve.access.AccessConfiguration;
 import org.fundwatch.serve.feedback.FeedbackConfiguration;
 import org.fundwatch.serve.fsi.FsiConfiguration;
 import org.fundwatch.serve.review.ReviewConfiguration;
+import org.fundwatch.serve.web.ApiSecurity;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +41,8 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import({AccessConfiguration.class, ReviewConfiguration.class, FsiConfiguration.class, FeedbackConfiguration.class})
+@Import({AccessConfiguration.class, ApiSecurity.class, ReviewConfiguration.class, FsiConfiguration.class,
+        FeedbackConfiguration.class})
 @OpenAPIDefinition(info = @Info(title = "Fundwatch real-time review (事前提醒/事中审核)", version = "0.1.0",
         description = "National 3101/3102/3103 compatible review of visits while ordering and in settlement, and "
                 + "the same review in Fundwatch JSON. Every request needs the calling institution's X-API-Key; "

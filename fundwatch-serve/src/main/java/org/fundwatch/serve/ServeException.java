@@ -15,6 +15,8 @@ public final class ServeException extends RuntimeException {
         BAD_CODE_MAPPING,
         /** The data directory or a file in it cannot be used. */
         BAD_DATA_DIR,
+        /** The workflow store cannot be opened (the embedded PostgreSQL or the configured server). */
+        BAD_WORKFLOW_STORE,
         /** The web server did not start (e.g. the port is taken). */
         START_FAILED
     }

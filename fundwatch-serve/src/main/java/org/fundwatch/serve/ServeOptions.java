@@ -3,6 +3,7 @@ package org.fundwatch.serve;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.fundwatch.workflow.store.DatabaseSettings;
 
 /**
  * How {@code fundwatch serve} runs.
@@ -19,9 +20,12 @@ import java.util.Optional;
  * @param maxBody        the largest request body, in bytes, refused with 413 before it is parsed
  * @param codeMapping    a bureau's dictionary codes for {@code vola_bhvr_type} and {@code sev_deg}; empty = the
  *                       codes of DOMAIN.md §3 and §6
+ * @param workflow       the workflow store behind the supervisors' UI; empty = a review-only server (the machine
+ *                       API and nothing else)
  */
 public record ServeOptions(int port, Optional<String> bind, Optional<Path> keysFile, boolean insecureLocal,
-                           Path dataDir, int rateLimit, long maxBody, Optional<Path> codeMapping) {
+                           Path dataDir, int rateLimit, long maxBody, Optional<Path> codeMapping,
+                           Optional<DatabaseSettings> workflow) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("fundwatch-serve-data");
@@ -33,45 +37,52 @@ public record ServeOptions(int port, Optional<String> bind, Optional<Path> keysF
         Objects.requireNonNull(keysFile, "keysFile is null");
         Objects.requireNonNull(dataDir, "dataDir is null");
         Objects.requireNonNull(codeMapping, "codeMapping is null");
+        Objects.requireNonNull(workflow, "workflow is null");
     }
 
     /** Port 8080 on every interface, no keys yet, data in {@code ./fundwatch-serve-data}, 2000 requests/s, 1 MiB. */
     public static ServeOptions defaults() {
         return new ServeOptions(DEFAULT_PORT, Optional.empty(), Optional.empty(), false, DEFAULT_DATA_DIR,
-                DEFAULT_RATE_LIMIT, DEFAULT_MAX_BODY, Optional.empty());
+                DEFAULT_RATE_LIMIT, DEFAULT_MAX_BODY, Optional.empty(), Optional.empty());
     }
 
     public ServeOptions withPort(int p) {
-        return new ServeOptions(p, bind, keysFile, insecureLocal, dataDir, rateLimit, maxBody, codeMapping);
+        return new ServeOptions(p, bind, keysFile, insecureLocal, dataDir, rateLimit, maxBody, codeMapping, workflow);
     }
 
     public ServeOptions withBind(String address) {
         return new ServeOptions(port, Optional.of(address), keysFile, insecureLocal, dataDir, rateLimit, maxBody,
-                codeMapping);
+                codeMapping, workflow);
     }
 
     public ServeOptions withKeysFile(Path file) {
-        return new ServeOptions(port, bind, Optional.of(file), insecureLocal, dataDir, rateLimit, maxBody, codeMapping);
+        return new ServeOptions(port, bind, Optional.of(file), insecureLocal, dataDir, rateLimit, maxBody, codeMapping, workflow);
     }
 
     public ServeOptions withInsecureLocal(boolean local) {
-        return new ServeOptions(port, bind, keysFile, local, dataDir, rateLimit, maxBody, codeMapping);
+        return new ServeOptions(port, bind, keysFile, local, dataDir, rateLimit, maxBody, codeMapping, workflow);
     }
 
     public ServeOptions withDataDir(Path dir) {
-        return new ServeOptions(port, bind, keysFile, insecureLocal, dir, rateLimit, maxBody, codeMapping);
+        return new ServeOptions(port, bind, keysFile, insecureLocal, dir, rateLimit, maxBody, codeMapping, workflow);
     }
 
     public ServeOptions withRateLimit(int perSecond) {
-        return new ServeOptions(port, bind, keysFile, insecureLocal, dataDir, perSecond, maxBody, codeMapping);
+        return new ServeOptions(port, bind, keysFile, insecureLocal, dataDir, perSecond, maxBody, codeMapping, workflow);
     }
 
     public ServeOptions withMaxBody(long bytes) {
-        return new ServeOptions(port, bind, keysFile, insecureLocal, dataDir, rateLimit, bytes, codeMapping);
+        return new ServeOptions(port, bind, keysFile, insecureLocal, dataDir, rateLimit, bytes, codeMapping, workflow);
     }
 
     public ServeOptions withCodeMapping(Path file) {
-        return new ServeOptions(port, bind, keysFile, insecureLocal, dataDir, rateLimit, maxBody, Optional.of(file));
+        return new ServeOptions(port, bind, keysFile, insecureLocal, dataDir, rateLimit, maxBody, Optional.of(file), workflow);
+    }
+
+    /** With the supervisors' UI over the workflow store of {@code settings}. */
+    public ServeOptions withWorkflow(DatabaseSettings settings) {
+        return new ServeOptions(port, bind, keysFile, insecureLocal, dataDir, rateLimit, maxBody, codeMapping,
+                Optional.of(settings));
     }
 
     /** The address the server listens on: the given one, loopback for {@code insecureLocal}, else every interface. */

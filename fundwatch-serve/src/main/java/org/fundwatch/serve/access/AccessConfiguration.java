@@ -23,7 +23,8 @@ public class AccessConfiguration {
         FilterRegistrationBean<AccessFilter> registration = new FilterRegistrationBean<>(
                 new AccessFilter(settings, log, new RateLimiter(System::nanoTime), mapper, clock));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.addUrlPatterns("/*");
+        // the machine API only; the UI has its own login (web.UiConfiguration)
+        registration.addUrlPatterns("/fsi/*", "/api/*");
         return registration;
     }
 

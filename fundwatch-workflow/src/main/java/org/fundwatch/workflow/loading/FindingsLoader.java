@@ -41,6 +41,8 @@ public final class FindingsLoader {
             "fixmedins_type", "medins_lv", "admdvs");
     public static final List<String> VISIT_COLUMNS = List.of("mdtrt_id", "psn_no", "fixmedins_code", "med_type",
             "begntime", "endtime", "dscg_maindiag_code", "dscg_maindiag_name", "medfee_sumamt", "fund_pay_sumamt");
+    public static final List<String> SETTLEMENT_MONTH_COLUMNS = List.of("fixmedins_code", "month", "settlements",
+            "visits", "persons", "medfee_sumamt", "fund_pay_sumamt");
     public static final List<String> FEE_LINE_COLUMNS = List.of("feedetl_sn", "mdtrt_id", "fee_ocur_time",
             "med_list_codg", "item_name", "cnt", "pric", "det_item_fee_sumamt");
 
@@ -274,6 +276,7 @@ public final class FindingsLoader {
         upsert(c, dir.resolve("institution.csv"), "institution", INSTITUTION_COLUMNS, "fixmedins_code");
         int visits = upsert(c, dir.resolve("visit.csv"), "visit", VISIT_COLUMNS, "mdtrt_id");
         int lines = upsert(c, dir.resolve("fee_line.csv"), "fee_line", FEE_LINE_COLUMNS, "feedetl_sn");
+        replaceMonths(c, dir.resolve("settlement_month.csv"));
         return new int[] {persons, visits, lines};
     }
 
@@ -288,6 +291,19 @@ public final class FindingsLoader {
         try (Statement s = c.createStatement()) {
             return s.executeUpdate("INSERT INTO " + table + " SELECT DISTINCT ON (" + key + ") * FROM " + stage
                     + " ORDER BY " + key + " ON CONFLICT (" + key + ") DO NOTHING");
+        }
+    }
+
+    /** The institution-months of the file replace those in the store: a month loaded again is counted once. */
+    private static void replaceMonths(Connection c, Path file) throws SQLException, IOException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE settlement_month_stage (LIKE settlement_month) ON COMMIT DROP");
+        }
+        copy(c, file, "settlement_month_stage", SETTLEMENT_MONTH_COLUMNS);
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM settlement_month m USING settlement_month_stage t "
+                    + "WHERE m.fixmedins_code = t.fixmedins_code AND m.month = t.month");
+            s.executeUpdate("INSERT INTO settlement_month SELECT * FROM settlement_month_stage");
         }
     }
 
