@@ -35,7 +35,7 @@ import org.fundwatch.workflow.store.DatabaseSettings;
 import org.fundwatch.workflow.store.WorkflowDatabase;
 
 /**
- * The supervisors' UI as a newcomer gets it: a generated extract (2,000 persons × 2 months) ingested, screened with
+ * The supervisors' UI as a newcomer gets it: a generated extract (20,000 persons × 2 months) ingested, screened with
  * the default pack, loaded with its case file into an embedded PostgreSQL, and the server started over it with
  * its demo accounts. One for the test JVM; {@link #login} gives a browser-like session (cookies, CSRF token).
  */
@@ -59,7 +59,7 @@ public final class TestingUi {
                 Path extract = dir.resolve("extract");
                 Path dataset = dir.resolve("dataset");
                 Path findings = dir.resolve("findings");
-                new Generator(new GeneratorConfig(2000, 2, 7, YearMonth.of(2026, 1),
+                new Generator(new GeneratorConfig(20_000, 2, 7, YearMonth.of(2026, 1),
                         GeneratorConfig.OutputFormat.CSV, false)).generate(extract, Progress.NONE);
                 Ingest.run(IngestOptions.of(extract, dataset), Progress.NONE);
                 Screening.run(ScreenOptions.of(dataset, findings), Progress.NONE);
@@ -148,6 +148,20 @@ public final class TestingUi {
             Map<String, String> all = new LinkedHashMap<>(form);
             all.putIfAbsent("_csrf", csrf);
             return postRaw(path, all);
+        }
+
+        /** The CSRF token of the last page read. */
+        public String csrf() {
+            return csrf;
+        }
+
+        /** A form post of {@code form} plus an already encoded part (repeated fields such as {@code ids=a&ids=b}). */
+        public Response postEncoded(String path, Map<String, String> form, String encoded) {
+            String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                    .collect(Collectors.joining("&")) + "&" + encoded;
+            return send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
         /** A form post exactly as given (no token added). */

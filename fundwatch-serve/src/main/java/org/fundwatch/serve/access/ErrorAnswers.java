@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * message, the framework's own 4xx (unknown path, wrong method, …) with theirs, and anything unexpected as 500
  * with an error id that the server log holds with the stack trace. No stack trace ever reaches a caller.
  */
-@RestControllerAdvice
+// the machine API's (REST) controllers only: the UI's pages answer with its error pages
+@RestControllerAdvice(annotations = RestController.class)
 final class ErrorAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswers.class);
 
