@@ -1,5 +1,6 @@
 package org.fundwatch.serve.web;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,7 +14,9 @@ public class ReviewOnlySecurity {
     @Bean
     @Order(3)
     SecurityFilterChain nothingElse(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(a -> a.anyRequest().denyAll())
+        // error dispatches carry the machine API's own refusals (unknown path, wrong method) as envelopes
+        return http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().denyAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }

@@ -1,5 +1,6 @@
 package org.fundwatch.serve.web;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -50,6 +51,7 @@ public class UiConfiguration implements WebMvcConfigurer {
         return http
                 .authenticationProvider(new ThrottledAuthentication(passwords, throttle, db, clock))
                 .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
