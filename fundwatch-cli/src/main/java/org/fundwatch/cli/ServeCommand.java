@@ -15,6 +15,7 @@ import org.fundwatch.screening.Knowledge;
 import org.fundwatch.screening.VisitHistory;
 import org.fundwatch.serve.ReviewServer;
 import org.fundwatch.serve.ServeOptions;
+import org.fundwatch.workflow.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,7 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the real-time review service (事前提醒 3101 / 事中审核 3102 / 反馈 3103, and "
-                + "POST /api/v1/review) until stopped with Ctrl-C.",
+                + "POST /api/v1/review) and the supervisors' web UI (疑点处理: /ui) until stopped with Ctrl-C.",
+                "The UI works on the workflow store: the PostgreSQL server of FUNDWATCH_DB_URL (with "
+                        + "FUNDWATCH_DB_USER and FUNDWATCH_DB_PASSWORD), else an embedded PostgreSQL in "
+                        + "DATA-DIR/workflow (where `fundwatch load` and `fundwatch demo` put the findings). On a "
+                        + "store without accounts, one demo account per role is created and its password printed "
+                        + "once.",
                 "Every request needs the calling institution's X-API-Key from --keys. The OpenAPI description is at "
                         + "/v3/api-docs, the UI at /swagger-ui.html. Exit code 2 when the options, the keys, the "
                         + "rule pack or the dataset cannot be used, or the port is taken."})
@@ -76,6 +82,10 @@ final class ServeCommand implements Callable<Integer> {
             + "Default: Fundwatch's codes.")
     Path codeMapping;
 
+    @Option(names = "--review-only", description = "Only the machine API (3101/3102/3103, /api/v1/review): no "
+            + "UI and no workflow store, for the server that sits in the settlement path.")
+    boolean reviewOnly;
+
     @Option(names = "--history-days", description = "Days of settled visits held for the look-back rules. "
             + "Default: the longest window an enabled rule needs plus the longest stay allowed for (546 for the "
             + "default pack).")
@@ -94,12 +104,22 @@ final class ServeCommand implements Callable<Integer> {
         if (codeMapping != null) {
             options = options.withCodeMapping(codeMapping);
         }
+        if (!reviewOnly) {
+            options = options.withWorkflow(DatabaseSettings.from(System.getenv(), dataDir.resolve("workflow")));
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ReviewServer server = ReviewServer.start(options, () -> screening(out, err))) {
-            out.printf("listening on %s:%d (OpenAPI %s/v3/api-docs, UI %s/swagger-ui.html); feedback and logs in "
-                    + "%s%n", server.options().address(), server.port(), server.uri(), server.uri(),
+            out.printf("listening on %s:%d (OpenAPI %s/v3/api-docs, API explorer %s/swagger-ui.html); feedback and "
+                    + "logs in %s%n", server.options().address(), server.port(), server.uri(), server.uri(),
                     dataDir.toAbsolutePath());
+            server.workflowDatabase().ifPresent(db -> out.printf("supervisors' UI: %s/ui (workflow store: %s)%n",
+                    server.uri(), db.description()));
+            if (!server.demoAccounts().isEmpty()) {
+                out.println("demo accounts, created now; the passwords are shown this once (stored as bcrypt "
+                        + "hashes only):");
+                server.demoAccounts().forEach((user, password) -> out.printf("  %-12s %s%n", user, password));
+            }
             out.flush();
             server.awaitStop();
         }
