@@ -42,8 +42,7 @@ CREATE TABLE finding (
     fixmedins_code text,
     hilist_code    text,
     occur_time     timestamp,
-    first_run      bigint        NOT NULL REFERENCES screening_run,
-    last_run       bigint        NOT NULL REFERENCES screening_run,
+    first_run      bigint        NOT NULL, -- the screening_run that brought it (set by the loader)
     state          text          NOT NULL DEFAULT 'NEW',
     state_since    timestamp     NOT NULL,
     due_date       date,
@@ -65,8 +64,10 @@ CREATE INDEX finding_person ON finding (psn_no);
 CREATE INDEX finding_pushed ON finding (fixmedins_code, pushed_at) WHERE pushed_at IS NOT NULL;
 
 -- A fee line a finding names: 1 violating (违规项), 2 involved (涉及项).
+-- No foreign key to finding: the loader refuses lines of unknown findings before it inserts them, and a per-row
+-- check would halve the speed of loading a month's findings.
 CREATE TABLE finding_line (
-    jr_id          text          NOT NULL REFERENCES finding,
+    jr_id          text          NOT NULL,
     feedetl_sn     text          NOT NULL,
     vola_item_type smallint      NOT NULL CHECK (vola_item_type IN (1, 2)),
     vola_amt       numeric(18,2),

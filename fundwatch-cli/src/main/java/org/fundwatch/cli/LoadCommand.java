@@ -89,11 +89,11 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     static void print(FindingsLoader.LoadReport r, boolean caseFile, double seconds, PrintWriter w) {
-        w.printf("run %d loaded in %.2f s: %,d findings read: %,d new, %,d refreshed (still new), %,d kept (under "
-                        + "review)%s; %,d finding lines read, %,d new%n", r.runId(), seconds, r.findingsRead(),
-                r.findingsNew(), r.findingsRefreshed(), r.findingsKept(),
-                r.duplicateRows() > 0 ? ", " + r.duplicateRows() + " duplicate rows" : "", r.linesRead(),
-                r.linesNew());
+        w.printf("run %d loaded in %.2f s: %,d findings read: %,d new, %,d refreshed (still new, changed by this "
+                        + "run), %,d unchanged%s; %,d already under review, kept as reviewed; %,d finding lines read, "
+                        + "%,d new%n", r.runId(), seconds, r.findingsRead(), r.findingsNew(), r.findingsRefreshed(),
+                r.findingsUnchanged(), r.duplicateRows() > 0 ? ", " + r.duplicateRows() + " duplicate rows" : "",
+                r.findingsKept(), r.linesRead(), r.linesNew());
         if (caseFile) {
             w.printf("case file stored: %,d new persons, %,d new visits, %,d new fee lines%n", r.persons(), r.visits(),
                     r.feeLines());

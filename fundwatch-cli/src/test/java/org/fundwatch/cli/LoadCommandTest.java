@@ -26,7 +26,8 @@ class LoadCommandTest {
         TestingCli.Run again = TestingCli.run("load", "--findings", dir.resolve("findings").toString(), "--data-dir",
                 dir.resolve("serve").toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).contains(String.format("%,d findings read: 0 new, %,d refreshed", findings, findings))
+        assertThat(again.out()).contains(String.format("%,d findings read: 0 new, 0 refreshed (still new, changed by this run), %,d unchanged",
+                findings, findings))
                 .contains("0 new fee lines");
 
         try (WorkflowDatabase db = WorkflowDatabase.open(DatabaseSettings.embedded(dir.resolve("serve/workflow")))) {

@@ -86,6 +86,9 @@ public final class WorkflowDatabase implements AutoCloseable {
                 .setDataDirectory(cluster)
                 .setCleanDataDirectory(false)
                 .setServerConfig("listen_addresses", "localhost")
+                // a month's findings load in one transaction: room for its WAL without a checkpoint in the middle
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("shared_buffers", "256MB")
                 .setLocaleConfig("locale", "C")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))

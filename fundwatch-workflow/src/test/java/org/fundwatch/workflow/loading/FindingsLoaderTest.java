@@ -46,7 +46,9 @@ class FindingsLoaderTest {
             rewrite(again.resolve("findings.csv"), "单价0.5元", "单价0.6元");
             FindingsLoader.LoadReport second = loader.load(again, Optional.empty());
             assertThat(second.findingsNew()).isZero();
-            assertThat(second.findingsRefreshed()).isEqualTo(2);
+            // the changed text refreshes the still-new finding only; the one under review keeps what was reviewed
+            assertThat(second.findingsRefreshed()).isEqualTo(1);
+            assertThat(second.findingsUnchanged()).isEqualTo(2);
             assertThat(second.findingsKept()).isEqualTo(1);
             assertThat(second.linesNew()).isZero();
             assertThat(db.jdbc().sql("SELECT count(*) FROM finding").query(Integer.class).single()).isEqualTo(3);
@@ -103,6 +105,25 @@ class FindingsLoaderTest {
                     .hasMessageContaining("findings.csv line 1: the header is not that of fundwatch screen");
             assertThatThrownBy(() -> loader.load(dir.resolve("nowhere"), Optional.empty()))
                     .hasMessageContaining("not found");
+        }
+    }
+
+    @Test
+    void aBigLoadRebuildsTheQueueIndexesAndLeavesThemAsTheMigrationMadeThem(@TempDir Path dir) {
+        TestingFindings many = new TestingFindings();
+        for (int i = 0; i < 50_000; i++) {
+            many.priceCap("FD" + i, "H" + (i % 70), (i % 900) + ".50", "2026-03-" + String.format("%02d", 1 + i % 28));
+        }
+        try (WorkflowDatabase db = TestingPostgres.newStore()) {
+            String indexes = "SELECT string_agg(indexdef, ';' ORDER BY indexname) FROM pg_indexes "
+                    + "WHERE tablename = 'finding'";
+            String before = db.jdbc().sql(indexes).query(String.class).single();
+            FindingsLoader.LoadReport r = new FindingsLoader(db, clock).load(many.writeTo(dir.resolve("big")),
+                    Optional.empty());
+            assertThat(r.findingsNew()).isEqualTo(50_000);
+            assertThat(db.jdbc().sql(indexes).query(String.class).single()).isEqualTo(before);
+            assertThat(db.jdbc().sql("SELECT count(*) FROM finding WHERE fixmedins_code = 'H7' AND month = "
+                    + "'2026-03'").query(Integer.class).single()).isEqualTo(50_000 / 70 + 1);
         }
     }
 
