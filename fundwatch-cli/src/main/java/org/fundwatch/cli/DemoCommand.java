@@ -44,6 +44,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-load", description = "Stop after evaluate: no workflow store.")
     boolean noLoad;
 
+    @Option(names = "--serve", description = "Then run `fundwatch serve` over the loaded findings (the UI on "
+            + "http://127.0.0.1:PORT/ui, demo accounts printed at first start) until Ctrl-C.")
+    boolean serve;
+
+    @Option(names = "--port", defaultValue = "8080", description = "The port of --serve. Default: ${DEFAULT-VALUE}.")
+    int port;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
@@ -72,9 +79,18 @@ final class DemoCommand implements Callable<Integer> {
             w.println("== 5/5 load the findings and their case file into the workflow store (" + dataDir
                     + "/workflow, or FUNDWATCH_DB_URL)");
             LoadCommand.load(findings, dataset, DatabaseSettings.from(System.getenv(), dataDir.resolve("workflow")), w);
+            String[] serveArgs = {"--data-dir", dataDir.toString(), "--dataset", dataset.toString(),
+                    "--insecure-local", "--port", String.valueOf(port)};
             w.println();
-            w.println("next: bin/fundwatch serve --data-dir " + dataDir + " --dataset " + dataset
-                    + " --insecure-local   (the UI and the review API on http://127.0.0.1:8080)");
+            if (serve) {
+                w.println("== serve: the supervisors' UI and the review API on http://127.0.0.1:" + port + " (Ctrl-C "
+                        + "stops)");
+                w.flush();
+                int code = spec.commandLine().getParent().getSubcommands().get("serve").execute(serveArgs);
+                return code != 0 ? code : quality.passed() ? 0 : 1;
+            }
+            w.println("next: bin/fundwatch serve " + String.join(" ", serveArgs)
+                    + "   (the UI on http://127.0.0.1:" + port + "/ui, the review API beside it)");
         }
         return quality.passed() ? 0 : 1;
     }

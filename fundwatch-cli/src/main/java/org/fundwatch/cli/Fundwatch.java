@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fundwatch", mixinStandardHelpOptions = true, version = "Fundwatch 0.1.0",
         description = "Intelligent supervision of medical-insurance funds (医保基金智能监管).",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, GenerateCommand.class,
-                IngestCommand.class, ScreenCommand.class, LoadCommand.class, ServeCommand.class, EvaluateCommand.class, KbCommand.class,
+                IngestCommand.class, ScreenCommand.class, LoadCommand.class, WorkflowCommand.class, ServeCommand.class, EvaluateCommand.class, KbCommand.class,
                 SchemaCommand.class, BenchCommand.class})
 public final class Fundwatch {
 

@@ -56,8 +56,13 @@ public final class WorkflowDatabase implements AutoCloseable {
                 description = "PostgreSQL at " + settings.url().orElseThrow();
             }
         } catch (IOException | RuntimeException e) {
+            String why = rootMessage(e);
+            if (why.contains("could not lock")) {
+                why = "another process holds it (a running fundwatch serve?); stop it, or point both at one server "
+                        + "with FUNDWATCH_DB_URL";
+            }
             throw new StoreException(StoreException.Code.EMBEDDED_START_FAILED,
-                    "the embedded PostgreSQL in " + settings.embeddedDir() + " did not start: " + rootMessage(e), e);
+                    "the embedded PostgreSQL in " + settings.embeddedDir() + " did not start: " + why, e);
         }
         HikariDataSource pool;
         try {
