@@ -145,7 +145,8 @@ INSERT INTO workflow_setting (name, value) VALUES
     ('appeal_working_days', '10'),
     ('statement_working_days', '5'),
     ('hearing_request_working_days', '5'),
-    ('director_approval_above', '50000');
+    ('director_approval_above', '50000'),
+    ('bureau_name', '医疗保障局');
 
 -- An institution's appeal (申诉) or statement and defence (陈述申辩), with its evidence files.
 CREATE TABLE submission (

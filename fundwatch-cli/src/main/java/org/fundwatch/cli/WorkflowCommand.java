@@ -80,13 +80,15 @@ final class WorkflowCommand {
                 w.println("statement_working_days   " + s.statementWorkingDays() + "   (陈述申辩期限, working days)");
                 w.println("director_approval_above  " + s.directorApprovalAbove().toPlainString()
                         + "   (penalties above this, in yuan, need the director's approval)");
+                w.println("bureau_name              " + s.bureauName() + "   (the issuer on the notices)");
             }
             return 0;
         }
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true,
-            description = "Change a setting (appeal_working_days, statement_working_days, director_approval_above); "
+            description = "Change a setting (appeal_working_days, statement_working_days, director_approval_above, "
+                    + "bureau_name); "
                     + "the change is in the audit log as the administrator's.")
     static final class Set implements Callable<Integer> {
         @Spec

@@ -14,6 +14,7 @@ public class CasesUi {
     @Bean
     FindingsController findingsController(WorkflowDatabase db, Cases cases, ObjectMapper json, MessageSource messages,
                                           Clock clock) {
-        return new FindingsController(new FindingQueue(db), new FindingCase(db, clock), cases, json, messages, clock);
+        return new FindingsController(new FindingQueue(db), new FindingCase(db, clock), cases, json, messages, clock,
+                CjkFont.locate(java.util.Optional.ofNullable(System.getenv(CjkFont.VARIABLE))));
     }
 }

@@ -61,7 +61,7 @@ final class FindingCase {
     }
 
     record Measure(String kind, String status, BigDecimal amount, BigDecimal fineMultiple, BigDecimal fine,
-                   String referral, Integer workingDays, String decidedBy, LocalDateTime decidedAt,
+                   Boolean fraud, String referral, Integer workingDays, String decidedBy, LocalDateTime decidedAt,
                    String approvedBy) {
     }
 
@@ -190,12 +190,13 @@ final class FindingCase {
     }
 
     List<Measure> measures(Finding f) {
-        return jdbc.sql("SELECT kind, status, amount, fine_multiple, fine_amount, referral, working_days, decided_by, "
-                        + "decided_at, approved_by FROM measure WHERE jr_id = ? ORDER BY measure_id")
+        return jdbc.sql("SELECT kind, status, amount, fine_multiple, fine_amount, fraud, referral, working_days, "
+                        + "decided_by, decided_at, approved_by FROM measure WHERE jr_id = ? ORDER BY measure_id")
                 .param(f.jrId())
                 .query((rs, n) -> new Measure(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6), (Integer) rs.getObject(7,
-                        Integer.class), rs.getString(8), rs.getObject(9, LocalDateTime.class), rs.getString(10)))
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), (Boolean) rs.getObject(6, Boolean.class),
+                        rs.getString(7), rs.getObject(8, Integer.class), rs.getString(9),
+                        rs.getObject(10, LocalDateTime.class), rs.getString(11)))
                 .list();
     }
 

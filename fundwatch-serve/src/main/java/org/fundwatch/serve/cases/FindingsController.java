@@ -67,9 +67,11 @@ final class FindingsController {
     private final ObjectMapper json;
     private final MessageSource messages;
     private final Clock clock;
+    private final CjkFont font;
 
     FindingsController(FindingQueue queue, FindingCase cases, Cases workflow, ObjectMapper json,
-                       MessageSource messages, Clock clock) {
+                       MessageSource messages, Clock clock, CjkFont font) {
+        this.font = font;
         this.queue = queue;
         this.cases = cases;
         this.workflow = workflow;
@@ -169,7 +171,9 @@ final class FindingsController {
         model.addAttribute("timelineChart", json.writeValueAsString(TimelineChart.option(f, timeline)));
         model.addAttribute("history", cases.history(actor, f));
         model.addAttribute("submissions", cases.submissions(f));
-        model.addAttribute("measures", cases.measures(f));
+        List<FindingCase.Measure> measures = cases.measures(f);
+        model.addAttribute("measures", measures);
+        model.addAttribute("notices", Notices.available(f, measures));
         model.addAttribute("actions", CaseAction.available(f.state(), actor.role()).stream()
                 .filter(a -> !a.name().startsWith("EXPIRE_")).toList());
         model.addAttribute("agreementMeasures", EnumSet.of(MeasureKind.INTERVIEW, MeasureKind.RECTIFICATION,
@@ -196,6 +200,26 @@ final class FindingsController {
             flash.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:/ui/findings/" + jrId;
+    }
+
+    /** A printable notice as PDF; 404 when the finding has not reached it, 503 when no CJK font is installed. */
+    @GetMapping("/ui/findings/{jrId}/notice/{kind}.pdf")
+    ResponseEntity<byte[]> notice(@AuthenticationPrincipal SignedIn me, @PathVariable String jrId,
+                                  @PathVariable String kind) throws IOException {
+        FindingCase.Finding f = visible(actorOf(me), jrId);
+        List<FindingCase.Measure> measures = cases.measures(f);
+        Notices.Kind k = Notices.kind(kind).filter(x -> Notices.available(f, measures).contains(x))
+                .orElseThrow(FindingsController::notFound);
+        if (font.file().isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "no CJK font for the notices: install "
+                    + "fonts-wqy-zenhei (bin/install-test-deps) or set " + CjkFont.VARIABLE);
+        }
+        byte[] pdf = Notices.of(k, f, measures, workflow.settings(), LocalDate.now(clock)).render(font);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(k.title() + "-" + jrId.substring(0, 8) + ".pdf", StandardCharsets.UTF_8).build()
+                        .toString())
+                .body(pdf);
     }
 
     @GetMapping("/ui/findings/{jrId}/evidence/{evidenceId}")

@@ -56,7 +56,8 @@ public final class Cases {
     }
 
     /** The settings of {@code workflow_setting}. */
-    public record Settings(int appealWorkingDays, int statementWorkingDays, BigDecimal directorApprovalAbove) {
+    public record Settings(int appealWorkingDays, int statementWorkingDays, BigDecimal directorApprovalAbove,
+                           String bureauName) {
     }
 
     /**
@@ -147,11 +148,14 @@ public final class Cases {
                 .list();
         return new Settings(Integer.parseInt(s.getOrDefault("appeal_working_days", "10")),
                 Integer.parseInt(s.getOrDefault("statement_working_days", "5")),
-                new BigDecimal(s.getOrDefault("director_approval_above", "50000")));
+                new BigDecimal(s.getOrDefault("director_approval_above", "50000")),
+                s.getOrDefault("bureau_name", "医疗保障局"));
     }
 
-    /** Changes a setting (one of {@code appeal_working_days}, {@code statement_working_days},
-     * {@code director_approval_above}), logged as the administrator's action. */
+    /**
+     * Changes a setting ({@code appeal_working_days}, {@code statement_working_days},
+     * {@code director_approval_above}, {@code bureau_name}), logged as the administrator's action.
+     */
     public void changeSetting(Actor actor, String name, String value) {
         if (actor.role() != Role.ADMIN && actor.role() != Role.DIRECTOR) {
             throw new WorkflowException(WorkflowException.Code.FORBIDDEN, "only an administrator or a director "
@@ -176,6 +180,11 @@ public final class Cases {
                     }
                 } catch (NumberFormatException e) {
                     throw bad(name + " must be an amount in yuan, not " + value);
+                }
+            }
+            case "bureau_name" -> {
+                if (value.isBlank() || value.strip().length() > 60) {
+                    throw bad(name + " (the name on the notices) must have 1-60 characters");
                 }
             }
             default -> throw bad("no setting " + name);
