@@ -10,6 +10,7 @@ import org.fundwatch.duckdb.ScreenOptions;
 import org.fundwatch.duckdb.ScreenReport;
 import org.fundwatch.duckdb.Screening;
 import org.fundwatch.rules.ViolationType;
+import org.fundwatch.workflow.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Screen every claim of a dataset against the rule base (事后审核) on the embedded engine.",
                 "Writes OUT/findings.{csv,parquet,jsonl}, OUT/finding_lines.{csv,parquet,jsonl} and OUT/run.json, "
                         + "and prints the findings by violation type. Rules whose data is absent are listed as not "
-                        + "run. Exit code 0 on success, 2 when the dataset or the rule pack cannot be used."})
+                        + "run. With FUNDWATCH_DB_URL set, the findings are then loaded into that workflow store "
+                        + "(as `fundwatch load`). Exit code 0 on success, 2 when the dataset or the rule pack cannot "
+                        + "be used."})
 final class ScreenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,6 +58,10 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--memory", description = "DuckDB memory limit, e.g. 8GB.")
     String memory;
 
+    @Option(names = "--no-load", description = "Do not load the findings into the workflow server even when "
+            + "FUNDWATCH_DB_URL names one (without it, `fundwatch load` loads them).")
+    boolean noLoad;
+
     @Override
     public Integer call() throws Exception {
         ScreenOptions options = ScreenOptions.of(dataset, out).withThreads(threads).withOverwrite(overwrite);
@@ -76,6 +83,11 @@ final class ScreenCommand implements Callable<Integer> {
         }
         ScreenReport report = Screening.run(options, common.progress());
         print(report, spec.commandLine().getOut());
+        DatabaseSettings store = DatabaseSettings.from(System.getenv(), Path.of("unused"));
+        if (!noLoad && !store.isEmbedded()) {
+            spec.commandLine().getOut().println("loading into the workflow store of " + DatabaseSettings.URL_VARIABLE);
+            LoadCommand.load(out, dataset, store, spec.commandLine().getOut());
+        }
         return 0;
     }
 
