@@ -251,3 +251,22 @@ CREATE TABLE app_user (
     created_at      timestamp NOT NULL,
     CHECK ((role = 'INSTITUTION') = (fixmedins_code IS NOT NULL))
 );
+
+-- The bureau's rule packs (规则包): one live, at most one draft, each kept whole (its two files); a published pack
+-- is never changed again, the next version is a new row.
+CREATE TABLE rule_pack (
+    pack_row      bigserial PRIMARY KEY,
+    pack_id       text      NOT NULL,
+    version       text      NOT NULL,
+    status        text      NOT NULL CHECK (status IN ('DRAFT', 'LIVE', 'RETIRED')),
+    properties    text      NOT NULL,
+    rules_csv     text      NOT NULL,
+    based_on      bigint,
+    created_by    text      NOT NULL,
+    created_at    timestamp NOT NULL,
+    published_by  text,
+    published_at  timestamp,
+    note          text
+);
+CREATE UNIQUE INDEX rule_pack_one_live ON rule_pack (status) WHERE status = 'LIVE';
+CREATE UNIQUE INDEX rule_pack_one_draft ON rule_pack (status) WHERE status = 'DRAFT';

@@ -2,7 +2,9 @@ package org.fundwatch.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.fundwatch.duckdb.InstantData;
@@ -15,6 +17,7 @@ import org.fundwatch.screening.Knowledge;
 import org.fundwatch.screening.VisitHistory;
 import org.fundwatch.serve.ReviewServer;
 import org.fundwatch.serve.ServeOptions;
+import org.fundwatch.serve.Workbench;
 import org.fundwatch.workflow.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,7 +112,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ReviewServer server = ReviewServer.start(options, () -> screening(out, err))) {
+        PolicyPack.PackText startPack = rules == null ? PolicyPack.defaultPackText()
+                : new PolicyPack.PackText(Files.readString(rules.resolve("pack.properties")),
+                        Files.readString(rules.resolve("rules.csv")));
+        Workbench workbench = new Workbench(startPack, Optional.ofNullable(dataset).map(DatasetTrialRun::new));
+        try (ReviewServer server = ReviewServer.start(options, () -> screening(out, err), workbench)) {
             out.printf("listening on %s:%d (OpenAPI %s/v3/api-docs, API explorer %s/swagger-ui.html); feedback and "
                     + "logs in %s%n", server.options().address(), server.port(), server.uri(), server.uri(),
                     dataDir.toAbsolutePath());

@@ -64,6 +64,28 @@ public record PolicyPack(String id, String version, String name, List<Rule> rule
         }
     }
 
+    /** A pack's two files as text: {@code pack.properties} and {@code rules.csv}. */
+    public record PackText(String properties, String rules) {
+    }
+
+    /** The default pack's files, as shipped. */
+    public static PackText defaultPackText() {
+        try {
+            return new PackText(resource("pack.properties"), resource("rules.csv"));
+        } catch (IOException e) {
+            throw new PolicyException(PolicyException.Code.PACK_UNREADABLE, "default pack: " + e.getMessage());
+        }
+    }
+
+    /** A pack from its files' text ({@code source} names it in errors, e.g. "draft 3"). */
+    public static PolicyPack of(String source, PackText text) {
+        try {
+            return parse(source, text.properties(), text.rules());
+        } catch (IOException e) {
+            throw new PolicyException(PolicyException.Code.PACK_UNREADABLE, source + ": " + e.getMessage());
+        }
+    }
+
     /** The enabled rules. */
     public List<Rule> enabledRules() {
         return rules.stream().filter(Rule::enabled).toList();

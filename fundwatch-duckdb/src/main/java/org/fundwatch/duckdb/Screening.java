@@ -40,6 +40,24 @@ import org.fundwatch.screening.ScreeningPlan;
  * run instead of silently finding nothing.
  */
 public final class Screening {
+    /**
+     * A trial screening (政策仿真) of a pack given as text on {@code dataset}: the pack and the findings go to a
+     * temporary directory, removed after; returns what the run found per rule.
+     */
+    public static ScreenReport trial(Path dataset, PolicyPack.PackText pack) throws IOException {
+        Path tmp = Files.createTempDirectory("fundwatch-trial");
+        try {
+            Path packDir = Files.createDirectories(tmp.resolve("pack"));
+            Files.writeString(packDir.resolve("pack.properties"), pack.properties());
+            Files.writeString(packDir.resolve("rules.csv"), pack.rules());
+            return run(ScreenOptions.of(dataset, tmp.resolve("findings")).withRules(packDir), Progress.NONE);
+        } finally {
+            try (var files = Files.walk(tmp)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
     /** The report window of a run without --period: every month of the dataset. */
     static final LocalDate ALL_FROM = LocalDate.of(1900, 1, 1);
     static final LocalDate ALL_TO = LocalDate.of(2999, 12, 31);

@@ -61,7 +61,7 @@ public final class ReviewServer implements AutoCloseable {
     public static ReviewServer start(ServeOptions options, InstantScreening screening) {
         Objects.requireNonNull(screening, "screening is null");
         try {
-            return start(options, () -> screening, List.of());
+            return start(options, () -> screening, Workbench.defaults(), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the loader returns what it was given
         }
@@ -72,12 +72,23 @@ public final class ReviewServer implements AutoCloseable {
      * and the data directory are known to be usable, so that a bad option costs no dataset load.
      */
     public static ReviewServer start(ServeOptions options, ScreeningLoader loader) throws IOException {
-        return start(options, loader, List.of());
+        return start(options, loader, Workbench.defaults(), List.of());
+    }
+
+    /** As {@link #start(ServeOptions, ScreeningLoader)}, with the UI's rule pack and trial-run engine. */
+    public static ReviewServer start(ServeOptions options, ScreeningLoader loader, Workbench workbench)
+            throws IOException {
+        return start(options, loader, workbench, List.of());
     }
 
     /** As {@link #start(ServeOptions, ScreeningLoader)}, with more configurations (tests plant faults this way). */
     static ReviewServer start(ServeOptions options, ScreeningLoader loader, List<Class<?>> more)
             throws IOException {
+        return start(options, loader, Workbench.defaults(), more);
+    }
+
+    static ReviewServer start(ServeOptions options, ScreeningLoader loader, Workbench workbench,
+                              List<Class<?>> more) throws IOException {
         Objects.requireNonNull(options, "options is null");
         Objects.requireNonNull(loader, "loader is null");
         options.check();
@@ -134,6 +145,7 @@ public final class ReviewServer implements AutoCloseable {
             ctx.getBeanFactory().registerSingleton("instantScreening", screening);
             ctx.getBeanFactory().registerSingleton("accessSettings", access);
             ctx.getBeanFactory().registerSingleton("codeMapping", codes);
+            ctx.getBeanFactory().registerSingleton("workbench", workbench);
             workflow.ifPresent(db -> ((GenericApplicationContext) ctx).registerBean("workflowDatabase",
                     WorkflowDatabase.class, () -> db, definition -> definition.setDestroyMethodName("close")));
             // closed with the beans, after the web server has stopped taking requests

@@ -27,6 +27,8 @@ import org.fundwatch.duckdb.Screening;
 import org.fundwatch.ingest.Ingest;
 import org.fundwatch.ingest.IngestOptions;
 import org.fundwatch.progress.Progress;
+import org.fundwatch.rules.PolicyPack;
+import org.fundwatch.serve.rules.TrialRun;
 import org.fundwatch.screening.VisitHistory;
 import org.fundwatch.synth.Generator;
 import org.fundwatch.synth.GeneratorConfig;
@@ -71,7 +73,22 @@ public final class TestingUi {
                 }
                 ServeOptions options = ServeOptions.defaults().withPort(0).withInsecureLocal(true)
                         .withDataDir(dir.resolve("serve")).withWorkflow(settings);
-                ReviewServer server = ReviewServer.start(options, TestingServer.screening(new VisitHistory(366)));
+                TrialRun trial = new TrialRun() {
+                    @Override
+                    public Map<String, Hits> screen(PolicyPack.PackText pack) throws IOException {
+                        Map<String, Hits> hits = new LinkedHashMap<>();
+                        Screening.trial(dataset, pack).rules().forEach(r -> hits.put(r.ruleId(),
+                                new Hits(r.findings(), r.amount(), r.status())));
+                        return hits;
+                    }
+
+                    @Override
+                    public String dataset() {
+                        return dataset.toString();
+                    }
+                };
+                ReviewServer server = ReviewServer.start(options, () -> TestingServer.screening(
+                        new VisitHistory(366)), new Workbench(PolicyPack.defaultPackText(), Optional.of(trial)));
                 WorkflowDatabase store = server.workflowDatabase().orElseThrow();
                 shared = new TestingUi(server, server.demoAccounts(), store);
             } catch (IOException e) {
