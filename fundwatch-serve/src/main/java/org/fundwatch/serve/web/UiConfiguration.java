@@ -10,6 +10,7 @@ import org.fundwatch.serve.cases.CasesUi;
 import org.fundwatch.serve.dashboard.DashboardUi;
 import org.fundwatch.serve.institutions.InstitutionsUi;
 import org.fundwatch.serve.ledger.LedgerUi;
+import org.fundwatch.serve.users.UsersUi;
 import org.fundwatch.workflow.cases.Cases;
 import org.fundwatch.workflow.store.WorkflowDatabase;
 import org.fundwatch.workflow.users.Users;
@@ -37,7 +38,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * features' controllers, and the clock that expires deadlines every minute.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({CasesUi.class, DashboardUi.class, InstitutionsUi.class, LedgerUi.class, HomeController.class})
+@Import({CasesUi.class, DashboardUi.class, InstitutionsUi.class, LedgerUi.class, UsersUi.class, HomeController.class})
 public class UiConfiguration implements WebMvcConfigurer {
     private static final Logger LOG = LoggerFactory.getLogger(UiConfiguration.class);
 
