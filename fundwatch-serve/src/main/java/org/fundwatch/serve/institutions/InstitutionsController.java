@@ -58,8 +58,8 @@ final class InstitutionsController {
     }
 
     @GetMapping("/ui/institutions")
-    String institutions(@AuthenticationPrincipal SignedIn me, @RequestParam(name = "sort", defaultValue = "amount") String sort,
-                        Model model) {
+    String institutions(@AuthenticationPrincipal SignedIn me,
+                        @RequestParam(name = "sort", defaultValue = "amount") String sort, Model model) {
         if (!BUREAU.contains(me.account().role())) {
             throw new AccessDeniedException("the institutions table is for the bureau's roles");
         }

@@ -109,14 +109,15 @@ class DashboardAtAMillionFindingsTest {
                 SELECT md5(g::text), 'FW-' || (g %% 300), 1, '规则名称' || (g %% 300), (%s)[1 + g %% 35], 'LINE', m, m,
                     1 + g %% 3, 'WARN', round((random() * 2000)::numeric, 2), repeat('本次住院与在机构的住院时间重叠', 3),
                     repeat('overlapping stay ', 5), '医保服务协议：同一参保人同一时间只能在一家机构住院', 'P' || (g %% 200000),
-                    '430' || g, 'MD' || g, 'S' || g, 'F' || g, 'H' || lpad((1 + (g::bigint * 7919) %% 2000)::text, 11, '0'),
+                    '430' || g, 'MD' || g, 'S' || g, 'F' || g,
+                    'H' || lpad((1 + (g::bigint * 7919) %% 2000)::text, 11, '0'),
                     'X' || (g %% 5000), timestamp '2024-01-01' + (g %% 700) * interval '1 day', %d, %d, st, now(),
                     CASE WHEN st IN ('PUSHED', 'RECTIFYING', 'PENALTY_NOTIFIED') THEN current_date + (g %% 20 - 10) END,
                     CASE WHEN st NOT IN ('NEW', 'DISMISSED') THEN now() END,
                     CASE WHEN g %% 3 = 0 THEN NULL ELSE 'user' || (g %% 20) END
                 FROM (SELECT g, to_char(date '2024-01-01' + (g %% 24) * interval '1 month', 'YYYY-MM') AS m,
-                             (ARRAY['NEW', 'NEW', 'NEW', 'NEW', 'NEW', 'NEW', 'PUSHED', 'APPEALED', 'CONFIRMED', 'CLOSED',
-                                    'CLOSED', 'DISMISSED', 'RECTIFYING', 'PENALTY_NOTIFIED', 'OVERTURNED',
+                             (ARRAY['NEW', 'NEW', 'NEW', 'NEW', 'NEW', 'NEW', 'PUSHED', 'APPEALED', 'CONFIRMED',
+                                    'CLOSED', 'CLOSED', 'DISMISSED', 'RECTIFYING', 'PENALTY_NOTIFIED', 'OVERTURNED',
                                     'INVESTIGATING'])[1 + (g * 31) %% 16] AS st
                       FROM generate_series(1, %d) g) x""".formatted(types, run, run, FINDINGS)).update();
         jdbc.sql("INSERT INTO ledger_entry (fixmedins_code, month, kind, amount, booked_by, booked_at) "

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.fundwatch.serve.TestingCaseWork;
 import org.fundwatch.serve.TestingPages;
+import org.fundwatch.serve.TestingSessions;
 import org.fundwatch.serve.TestingUi;
 import org.fundwatch.workflow.cases.Actor;
 import org.fundwatch.workflow.cases.CaseCommand;
@@ -33,7 +34,7 @@ class DashboardTest {
                 .query(BigDecimal.class).single();
         assertThat(deducted).isPositive();
         for (String role : List.of("auditor", "reviewer", "director")) {
-            TestingUi.Response page = ui.login(role).get("/ui/dashboard");
+            TestingUi.Response page = TestingSessions.login(ui, role).get("/ui/dashboard");
             assertThat(page.status()).as(role).isEqualTo(200);
             assertThat(TestingPages.text(page.body(), "findings")).isEqualTo(String.format(Locale.ROOT, "%,d",
                     findings));
@@ -47,19 +48,19 @@ class DashboardTest {
     void countsAsOpenEveryFindingNotInATerminalState() {
         long open = ui.store().jdbc().sql("SELECT count(*) FROM finding WHERE state NOT IN ('DISMISSED', "
                 + "'OVERTURNED', 'CLOSED')").query(Long.class).single();
-        String page = ui.login("reviewer").get("/ui/dashboard").body();
+        String page = TestingSessions.login(ui, "reviewer").get("/ui/dashboard").body();
         assertThat(TestingPages.text(page, "open")).isEqualTo(String.format(Locale.ROOT, "%,d", open));
     }
 
     @Test
     void refusesTheInstitutionUserAndTheAdministrator() {
-        assertThat(ui.login("institution").get("/ui/dashboard").status()).isEqualTo(403);
-        assertThat(ui.login("admin").get("/ui/dashboard").status()).isEqualTo(403);
+        assertThat(TestingSessions.login(ui, "institution").get("/ui/dashboard").status()).isEqualTo(403);
+        assertThat(TestingSessions.login(ui, "admin").get("/ui/dashboard").status()).isEqualTo(403);
     }
 
     @Test
     void speaksChineseByDefaultAndEnglishOnLangEn() {
-        TestingUi.Session s = ui.login("auditor");
+        TestingUi.Session s = TestingSessions.login(ui, "auditor");
         String zh = s.get("/ui/dashboard").body();
         assertThat(zh).contains("未办结疑点", "疑点处理状态").doesNotContain("Open findings");
         String en = s.get("/ui/dashboard?lang=en").body();
@@ -69,7 +70,7 @@ class DashboardTest {
 
     @Test
     void drawsSixChartsEachWithItsData() {
-        List<JsonNode> charts = TestingPages.charts(ui.login("director").get("/ui/dashboard").body());
+        List<JsonNode> charts = TestingPages.charts(TestingSessions.login(ui, "director").get("/ui/dashboard").body());
         assertThat(charts).hasSize(6);
         for (JsonNode chart : charts) {
             String title = chart.path("title").path("text").asText();
@@ -82,14 +83,14 @@ class DashboardTest {
     @Test
     void showsTheUnassignedOpenWorkAsUnassignedBesideTheAssignees() {
         assertThat(work.assigned()).hasSize(2);
-        Map<String, Long> workload = workload(ui.login("auditor").get("/ui/dashboard").body());
+        Map<String, Long> workload = workload(TestingSessions.login(ui, "auditor").get("/ui/dashboard").body());
         assertThat(workload).containsKeys("未分派", "初审员（演示）");
         assertThat(workload.get("未分派")).isEqualTo(openUnassigned());
     }
 
     @Test
     void showsAFindingAssignedSinceTheLastView() {
-        TestingUi.Session s = ui.login("reviewer");
+        TestingUi.Session s = TestingSessions.login(ui, "reviewer");
         long before = workload(s.get("/ui/dashboard").body()).get("未分派");
         String jrId = ui.store().jdbc().sql("SELECT jr_id FROM finding WHERE state = 'NEW' AND assignee IS NULL "
                 + "ORDER BY jr_id DESC LIMIT 1").query(String.class).single();

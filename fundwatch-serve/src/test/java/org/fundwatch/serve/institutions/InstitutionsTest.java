@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fundwatch.serve.TestingCaseWork;
 import org.fundwatch.serve.TestingPages;
+import org.fundwatch.serve.TestingSessions;
 import org.fundwatch.serve.TestingUi;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class InstitutionsTest {
                 + "fixmedins_code = ?").param(code).query(Long.class).single();
         long institutions = ui.store().jdbc().sql("SELECT count(*) FROM institution").query(Long.class).single();
         for (String role : List.of("auditor", "reviewer", "director")) {
-            TestingUi.Response page = ui.login(role).get("/ui/institutions");
+            TestingUi.Response page = TestingSessions.login(ui, role).get("/ui/institutions");
             assertThat(page.status()).as(role).isEqualTo(200);
             assertThat(rows(page.body())).hasSize((int) institutions);
             assertThat(cell(page.body(), code, "findings")).isEqualTo(String.format(Locale.ROOT, "%,d", findings));
@@ -39,7 +40,7 @@ class InstitutionsTest {
 
     @Test
     void sortsByTheSortParameterAndByAmountWhenItNamesNoOrder() {
-        TestingUi.Session s = ui.login("reviewer");
+        TestingUi.Session s = TestingSessions.login(ui, "reviewer");
         List<String> byFindings = rows(s.get("/ui/institutions?sort=findings").body());
         assertThat(byFindings).isEqualTo(ui.store().jdbc().sql("""
                 SELECT c.code FROM (SELECT fixmedins_code AS code FROM institution) c
@@ -54,8 +55,8 @@ class InstitutionsTest {
 
     @Test
     void refusesTheTableToTheInstitutionUserAndTheAdministrator() {
-        assertThat(ui.login("institution").get("/ui/institutions").status()).isEqualTo(403);
-        assertThat(ui.login("admin").get("/ui/institutions").status()).isEqualTo(403);
+        assertThat(TestingSessions.login(ui, "institution").get("/ui/institutions").status()).isEqualTo(403);
+        assertThat(TestingSessions.login(ui, "admin").get("/ui/institutions").status()).isEqualTo(403);
     }
 
     @Test
@@ -67,9 +68,9 @@ class InstitutionsTest {
                 + "NOT NULL").param(code).query(Long.class).single();
         assertThat(pushed).isPositive().isLessThan(all);
         String path = "/ui/institutions/" + code;
-        assertThat(TestingPages.text(ui.login("director").get(path).body(), "findings")).isEqualTo(
+        assertThat(TestingPages.text(TestingSessions.login(ui, "director").get(path).body(), "findings")).isEqualTo(
                 String.valueOf(all));
-        TestingUi.Response own = ui.login("institution").get(path);
+        TestingUi.Response own = TestingSessions.login(ui, "institution").get(path);
         assertThat(own.status()).isEqualTo(200);
         assertThat(TestingPages.text(own.body(), "findings")).isEqualTo(String.valueOf(pushed));
         String unpushed = ui.store().jdbc().sql("SELECT jr_id FROM finding WHERE fixmedins_code = ? AND pushed_at IS "
@@ -79,14 +80,15 @@ class InstitutionsTest {
 
     @Test
     void refusesAnInstitutionUserAnotherInstitutionsProfileAndTheAdministratorAny() {
-        assertThat(ui.login("institution").get("/ui/institutions/" + work.otherInstitution()).status())
+        assertThat(TestingSessions.login(ui, "institution").get("/ui/institutions/" + work.otherInstitution()).status())
                 .isEqualTo(403);
-        assertThat(ui.login("admin").get("/ui/institutions/" + work.institution()).status()).isEqualTo(403);
+        assertThat(TestingSessions.login(ui, "admin").get("/ui/institutions/" + work.institution()).status())
+                .isEqualTo(403);
     }
 
     @Test
     void answersNotFoundForACodeTheStoreDoesNotKnow() {
-        assertThat(ui.login("auditor").get("/ui/institutions/NO-SUCH-CODE").status()).isEqualTo(404);
+        assertThat(TestingSessions.login(ui, "auditor").get("/ui/institutions/NO-SUCH-CODE").status()).isEqualTo(404);
     }
 
     @Test
@@ -100,7 +102,7 @@ class InstitutionsTest {
         long lost = ui.store().jdbc().sql(decided).params("UPHOLD", code).query(Long.class).single();
         assertThat(won).isPositive();
         assertThat(lost).isPositive();
-        String page = ui.login("reviewer").get("/ui/institutions/" + code).body();
+        String page = TestingSessions.login(ui, "reviewer").get("/ui/institutions/" + code).body();
         assertThat(TestingPages.text(page, "appeals-won")).isEqualTo(String.valueOf(won));
         assertThat(TestingPages.text(page, "appeals-lost")).isEqualTo(String.valueOf(lost));
     }
@@ -111,7 +113,7 @@ class InstitutionsTest {
         String largest = ui.store().jdbc().sql("SELECT jr_id FROM finding WHERE fixmedins_code = ? AND state NOT IN "
                         + "('DISMISSED', 'OVERTURNED', 'CLOSED') ORDER BY vola_amt DESC NULLS LAST, jr_id LIMIT 1")
                 .param(code).query(String.class).single();
-        String page = ui.login("auditor").get("/ui/institutions/" + code).body();
+        String page = TestingSessions.login(ui, "auditor").get("/ui/institutions/" + code).body();
         assertThat(page).contains("href=\"/ui/findings/" + largest + "\"")
                 .contains("href=\"/ui/findings?institution=" + code + "\"");
         assertThat(page).doesNotContain("href=\"/ui/findings/" + work.won() + "\"");
@@ -119,7 +121,7 @@ class InstitutionsTest {
 
     @Test
     void speaksEnglishOnLangEn() {
-        TestingUi.Session s = ui.login("reviewer");
+        TestingUi.Session s = TestingSessions.login(ui, "reviewer");
         assertThat(s.get("/ui/institutions?lang=en").body()).contains("Findings per 1,000 settlements")
                 .doesNotContain("每千结算人次疑点数");
         assertThat(s.get("/ui/institutions/" + work.institution()).body()).contains("Appeals",
@@ -128,7 +130,7 @@ class InstitutionsTest {
 
     @Test
     void drawsTheProfilesThreeChartsEachWithItsData() {
-        List<JsonNode> charts = TestingPages.charts(ui.login("reviewer").get("/ui/institutions/"
+        List<JsonNode> charts = TestingPages.charts(TestingSessions.login(ui, "reviewer").get("/ui/institutions/"
                 + work.institution()).body());
         assertThat(charts).hasSize(3);
         for (JsonNode chart : charts) {

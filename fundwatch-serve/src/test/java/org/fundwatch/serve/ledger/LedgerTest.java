@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fundwatch.serve.TestingCaseWork;
+import org.fundwatch.serve.TestingSessions;
 import org.fundwatch.serve.TestingUi;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class LedgerTest {
                 work.institution(), month);
         assertThat(deducted).isPositive();
         for (String role : List.of("reviewer", "director")) {
-            TestingUi.Response page = ui.login(role).get("/ui/ledger");
+            TestingUi.Response page = TestingSessions.login(ui, role).get("/ui/ledger");
             assertThat(page.status()).as(role).isEqualTo(200);
             assertThat(cell(page.body(), "totals", "DEDUCTION")).isEqualTo(money(deducted));
             assertThat(cell(page.body(), "row-" + work.institution() + "-" + month, "total")).isEqualTo(money(mine));
@@ -37,7 +38,7 @@ class LedgerTest {
 
     @Test
     void filtersByInstitutionAndByMonth() {
-        TestingUi.Session s = ui.login("reviewer");
+        TestingUi.Session s = TestingSessions.login(ui, "reviewer");
         assertThat(rows(s.get("/ui/ledger?institution=" + work.otherInstitution()).body()))
                 .isNotEmpty().allMatch(r -> r.startsWith("row-" + work.otherInstitution() + "-"));
         String month = month(work.institution());
@@ -47,7 +48,7 @@ class LedgerTest {
 
     @Test
     void showsAnInstitutionUserOnlyItsOwnRowsAndEntries() {
-        TestingUi.Session s = ui.login("institution");
+        TestingUi.Session s = TestingSessions.login(ui, "institution");
         List<String> rows = rows(s.get("/ui/ledger").body());
         assertThat(rows).isNotEmpty().allMatch(r -> r.startsWith("row-" + work.institution() + "-"));
         String entries = s.get("/ui/ledger/entries").body();
@@ -60,7 +61,7 @@ class LedgerTest {
     @Test
     void refusesTheAuditorAndTheAdministrator() {
         for (String role : List.of("auditor", "admin")) {
-            TestingUi.Session s = ui.login(role);
+            TestingUi.Session s = TestingSessions.login(ui, role);
             assertThat(s.get("/ui/ledger").status()).as(role).isEqualTo(403);
             assertThat(s.get("/ui/ledger/entries").status()).as(role).isEqualTo(403);
         }
@@ -71,8 +72,8 @@ class LedgerTest {
         String month = month(work.institution());
         long entries = ui.store().jdbc().sql("SELECT count(*) FROM ledger_entry WHERE fixmedins_code = ? AND "
                 + "month = ?").params(work.institution(), month).query(Long.class).single();
-        String page = ui.login("director").get("/ui/ledger/entries?institution=" + work.institution() + "&month="
-                + month).body();
+        String page = TestingSessions.login(ui, "director").get("/ui/ledger/entries?institution="
+                + work.institution() + "&month=" + month).body();
         assertThat(count(page, "<tr class=\"entry\">")).isEqualTo(entries).isGreaterThanOrEqualTo(4);
         assertThat(page).contains("href=\"/ui/findings/" + work.accepted() + "\"", "违约金", "罚款")
                 .doesNotContain(work.otherAccepted());
@@ -80,7 +81,7 @@ class LedgerTest {
 
     @Test
     void speaksEnglishOnLangEn() {
-        TestingUi.Session s = ui.login("reviewer");
+        TestingUi.Session s = TestingSessions.login(ui, "reviewer");
         assertThat(s.get("/ui/ledger?lang=en").body()).contains("Liquidated damages", "Totals")
                 .doesNotContain("违约金", "总计");
         assertThat(s.get("/ui/ledger/entries").body()).contains("Booked at", "Fine").doesNotContain("入账时间");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.fundwatch.serve.TestingCaseWork;
+import org.fundwatch.serve.TestingSessions;
 import org.fundwatch.serve.TestingUi;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class UsersTest {
 
     @Test
     void listsTheAccountsToTheAdministratorWithoutTheirPasswordHashes() {
-        TestingUi.Response page = ui.login("admin").get("/ui/admin/users");
+        TestingUi.Response page = TestingSessions.login(ui, "admin").get("/ui/admin/users");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"account-auditor\"", "id=\"account-institution\"", "复审员")
                 .doesNotContain("$2a$");
@@ -21,7 +22,7 @@ class UsersTest {
     @Test
     void createsAnInstitutionUserWhoCanThenLogInAndSeeItsOwnLedger() {
         TestingCaseWork.Done work = TestingCaseWork.on(ui);
-        TestingUi.Session admin = ui.login("admin");
+        TestingUi.Session admin = TestingSessions.login(ui, "admin");
         admin.get("/ui/admin/users");
         TestingUi.Response created = admin.post("/ui/admin/users", Map.of("username", "clinic.new",
                 "displayName", "新机构用户", "role", "INSTITUTION", "institution", work.otherInstitution(),
@@ -47,7 +48,7 @@ class UsersTest {
 
     @Test
     void refusesAShortPasswordWithAMessageOnThePage() {
-        TestingUi.Session admin = ui.login("admin");
+        TestingUi.Session admin = TestingSessions.login(ui, "admin");
         admin.get("/ui/admin/users");
         TestingUi.Response refused = admin.post("/ui/admin/users", Map.of("username", "short.one",
                 "displayName", "短密码", "role", "AUDITOR", "password", "elevenchars"));
@@ -60,7 +61,7 @@ class UsersTest {
 
     @Test
     void refusesATakenNameAndAnInstitutionUserWithoutAKnownInstitution() {
-        TestingUi.Session admin = ui.login("admin");
+        TestingUi.Session admin = TestingSessions.login(ui, "admin");
         admin.get("/ui/admin/users");
         assertThat(admin.post("/ui/admin/users", Map.of("username", "auditor", "displayName", "又一个",
                 "role", "AUDITOR", "password", "a-long-enough-secret")).body()).contains("用户名 auditor 已存在");
@@ -73,7 +74,7 @@ class UsersTest {
 
     @Test
     void speaksEnglishOnLangEn() {
-        TestingUi.Session admin = ui.login("admin");
+        TestingUi.Session admin = TestingSessions.login(ui, "admin");
         assertThat(admin.get("/ui/admin/users?lang=en").body()).contains("New user", "Initial password")
                 .doesNotContain("新建用户");
         TestingUi.Response refused = admin.post("/ui/admin/users", Map.of("username", "short.two",
@@ -84,7 +85,7 @@ class UsersTest {
     @Test
     void refusesTheAccountsToEveryoneButTheAdministrator() {
         for (String role : new String[] {"auditor", "reviewer", "director", "institution"}) {
-            TestingUi.Session s = ui.login(role);
+            TestingUi.Session s = TestingSessions.login(ui, role);
             assertThat(s.get("/ui/admin/users").status()).as(role).isEqualTo(403);
             TestingUi.Response post = s.post("/ui/admin/users", Map.of("username", "by." + role,
                     "displayName", "x", "role", "ADMIN", "password", "a-long-enough-secret"));
