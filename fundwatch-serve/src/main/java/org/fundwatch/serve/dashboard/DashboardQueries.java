@@ -3,6 +3,7 @@ package org.fundwatch.serve.dashboard;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,7 +116,7 @@ final class DashboardQueries {
     List<StateRow> byState() {
         return jdbc.sql("SELECT state, count(*) FROM finding GROUP BY state")
                 .query((rs, n) -> new StateRow(CaseState.valueOf(rs.getString(1)), rs.getLong(2)))
-                .list().stream().sorted((a, b) -> a.state().compareTo(b.state())).toList();
+                .list().stream().sorted(Comparator.comparing(StateRow::state)).toList();
     }
 
     /**

@@ -37,7 +37,8 @@ final class LedgerQueries {
             return new Sums(all, all.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
         }
 
-        public BigDecimal of(LedgerKind kind) {
+        /** Public: the template's expressions call only public methods. */
+        public BigDecimal amount(LedgerKind kind) {
             return byKind.get(kind);
         }
 
@@ -59,10 +60,12 @@ final class LedgerQueries {
     record Institution(String code, String name) {
     }
 
+    private record Group(String code, String name, String month) {
+    }
+
     /** Per institution and month, the latest month first. */
     List<Row> sums(Optional<String> month, Optional<String> institution) {
-        Map<List<String>, Map<LedgerKind, BigDecimal>> groups = new LinkedHashMap<>();
-        Map<List<String>, String> names = new LinkedHashMap<>();
+        Map<Group, Map<LedgerKind, BigDecimal>> groups = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT l.fixmedins_code, coalesce(i.fixmedins_name, l.fixmedins_code), l.month, l.kind,
                                sum(l.amount)
@@ -74,13 +77,12 @@ final class LedgerQueries {
                 .param("month", month.orElse(null))
                 .param("institution", institution.orElse(null))
                 .query(rs -> {
-                    List<String> key = List.of(rs.getString(1), rs.getString(3));
-                    names.put(key, rs.getString(2));
-                    groups.computeIfAbsent(key, k -> new EnumMap<>(LedgerKind.class))
-                            .put(LedgerKind.valueOf(rs.getString(4)), rs.getBigDecimal(5));
+                    groups.computeIfAbsent(new Group(rs.getString(1), rs.getString(2), rs.getString(3)),
+                            k -> new EnumMap<>(LedgerKind.class)).put(LedgerKind.valueOf(rs.getString(4)),
+                            rs.getBigDecimal(5));
                 });
         List<Row> rows = new ArrayList<>(groups.size());
-        groups.forEach((key, amounts) -> rows.add(new Row(key.get(0), names.get(key), key.get(1), Sums.of(amounts))));
+        groups.forEach((g, amounts) -> rows.add(new Row(g.code(), g.name(), g.month(), Sums.of(amounts))));
         return rows;
     }
 
