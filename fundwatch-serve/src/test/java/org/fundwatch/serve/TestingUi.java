@@ -91,6 +91,14 @@ public final class TestingUi {
                         new VisitHistory(366)), new Workbench(PolicyPack.defaultPackText(), Optional.of(trial)));
                 WorkflowDatabase store = server.workflowDatabase().orElseThrow();
                 shared = new TestingUi(server, server.demoAccounts(), store);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    try (var files = Files.walk(dir)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    } catch (IOException e) {
+                        // a temporary directory left behind is harmless
+                    }
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

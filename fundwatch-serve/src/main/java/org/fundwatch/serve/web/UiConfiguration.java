@@ -12,6 +12,7 @@ import org.fundwatch.serve.dashboard.DashboardUi;
 import org.fundwatch.serve.institutions.InstitutionsUi;
 import org.fundwatch.serve.ledger.LedgerUi;
 import org.fundwatch.serve.rules.RulesUi;
+import org.fundwatch.serve.users.UsersUi;
 import org.fundwatch.workflow.cases.Cases;
 import org.fundwatch.workflow.store.WorkflowDatabase;
 import org.fundwatch.workflow.users.Users;
@@ -39,7 +40,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * features' controllers, and the clock that expires deadlines every minute.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({CasesUi.class, DashboardUi.class, InstitutionsUi.class, LedgerUi.class, RulesUi.class, HomeController.class})
+@Import({CasesUi.class, DashboardUi.class, InstitutionsUi.class, LedgerUi.class, RulesUi.class, UsersUi.class,
+        HomeController.class})
 public class UiConfiguration implements WebMvcConfigurer {
     private static final Logger LOG = LoggerFactory.getLogger(UiConfiguration.class);
 

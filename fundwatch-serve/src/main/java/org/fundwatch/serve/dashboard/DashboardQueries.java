@@ -1,0 +1,148 @@
+package org.fundwatch.serve.dashboard;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.fundwatch.serve.ledger.LedgerKind;
+import org.fundwatch.workflow.cases.CaseState;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The dashboard's figures, each chart from one aggregate over the whole store: the database groups, Java only
+ * reads the groups (a few dozen rows however many findings there are); and the stamp that tells whether the
+ * store changed since.
+ */
+final class DashboardQueries {
+    /** The states in which a finding needs no more work ({@link CaseState#terminal()}). */
+    static final List<String> TERMINAL = Arrays.stream(CaseState.values()).filter(CaseState::terminal)
+            .map(Enum::name).toList();
+
+    private final JdbcClient jdbc;
+
+    DashboardQueries(JdbcClient jdbc) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc is null");
+    }
+
+    /**
+     * Where the store stands: the last logged change to a finding (every step of the workflow is logged in the same
+     * transaction as the change, and money is booked only with one), the last load, the last ledger entry, and the
+     * day (what is overdue moves with it).
+     */
+    record Stamp(long lastChange, long lastLoad, long lastEntry, LocalDate today) {
+    }
+
+    /** All the figures of the page. */
+    record Figures(List<TypeRow> types, List<MonthRow> months, List<InstitutionRow> institutions,
+                   List<StateRow> states, List<AssigneeRow> workload, List<LedgerRow> ledger) {
+    }
+
+    record TypeRow(ViolationLabel type, long findings, BigDecimal amount) {
+    }
+
+    record MonthRow(String month, long findings, BigDecimal amount, long settlements, BigDecimal fundPaid) {
+    }
+
+    record InstitutionRow(String code, String name, long findings, BigDecimal amount) {
+    }
+
+    record StateRow(CaseState state, long findings) {
+    }
+
+    /** Open work of one assignee (empty: not assigned): not yet overdue, and overdue. */
+    record AssigneeRow(Optional<String> username, String displayName, long open, long overdue) {
+    }
+
+    record LedgerRow(String month, LedgerKind kind, BigDecimal amount) {
+    }
+
+    /** Three index look-ups. */
+    Stamp stamp(LocalDate today) {
+        return jdbc.sql("""
+                        SELECT coalesce((SELECT max(audit_id) FROM audit_log WHERE jr_id IS NOT NULL), 0),
+                               coalesce((SELECT max(run_id) FROM screening_run), 0),
+                               coalesce((SELECT max(entry_id) FROM ledger_entry), 0)""")
+                .query((rs, n) -> new Stamp(rs.getLong(1), rs.getLong(2), rs.getLong(3), today))
+                .single();
+    }
+
+    Figures figures(LocalDate today, int topInstitutions) {
+        return new Figures(byType(), byMonth(), topInstitutions(topInstitutions), byState(), workload(today),
+                ledger());
+    }
+
+    /** Findings and their amount per violation type, the most frequent first. */
+    List<TypeRow> byType() {
+        return jdbc.sql("""
+                        SELECT vola_bhvr_type, count(*), coalesce(sum(vola_amt), 0)
+                        FROM finding GROUP BY vola_bhvr_type ORDER BY count(*) DESC, vola_bhvr_type""")
+                .query((rs, n) -> new TypeRow(ViolationLabel.of(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    /** Per month of the findings or of the settlements: findings, their amount, settlements and fund paid. */
+    List<MonthRow> byMonth() {
+        return jdbc.sql("""
+                        WITH f AS (SELECT month, count(*) AS n, sum(vola_amt) AS amt FROM finding GROUP BY month),
+                             s AS (SELECT month, sum(settlements) AS n, sum(fund_pay_sumamt) AS fund
+                                   FROM settlement_month GROUP BY month)
+                        SELECT coalesce(f.month, s.month) AS m, coalesce(f.n, 0), coalesce(f.amt, 0),
+                               coalesce(s.n, 0), coalesce(s.fund, 0)
+                        FROM f FULL JOIN s ON s.month = f.month ORDER BY m""")
+                .query((rs, n) -> new MonthRow(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4),
+                        rs.getBigDecimal(5)))
+                .list();
+    }
+
+    /** The {@code limit} institutions with the largest finding amount, the largest first. */
+    List<InstitutionRow> topInstitutions(int limit) {
+        return jdbc.sql("""
+                        SELECT f.fixmedins_code, coalesce(i.fixmedins_name, f.fixmedins_code), f.n, f.amt
+                        FROM (SELECT fixmedins_code, count(*) AS n, coalesce(sum(vola_amt), 0) AS amt FROM finding
+                              WHERE fixmedins_code IS NOT NULL GROUP BY fixmedins_code
+                              ORDER BY amt DESC, fixmedins_code LIMIT ?) f
+                        LEFT JOIN institution i ON i.fixmedins_code = f.fixmedins_code
+                        ORDER BY f.amt DESC, f.fixmedins_code""")
+                .param(limit)
+                .query((rs, n) -> new InstitutionRow(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getBigDecimal(4)))
+                .list();
+    }
+
+    /** Findings per state, in the order of the workflow. */
+    List<StateRow> byState() {
+        return jdbc.sql("SELECT state, count(*) FROM finding GROUP BY state")
+                .query((rs, n) -> new StateRow(CaseState.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list().stream().sorted(Comparator.comparing(StateRow::state)).toList();
+    }
+
+    /**
+     * Open findings (not in a terminal state) per assignee, split by whether their deadline passed before
+     * {@code today}; the busiest first, the unassigned among them.
+     */
+    List<AssigneeRow> workload(LocalDate today) {
+        return jdbc.sql("""
+                        SELECT f.assignee, coalesce(u.display_name, f.assignee), f.open, f.overdue
+                        FROM (SELECT assignee, count(*) FILTER (WHERE due_date IS NULL OR due_date >= :today) AS open,
+                                     count(*) FILTER (WHERE due_date < :today) AS overdue
+                              FROM finding WHERE state NOT IN (:terminal) GROUP BY assignee) f
+                        LEFT JOIN app_user u ON u.username = f.assignee
+                        ORDER BY f.open + f.overdue DESC, f.assignee NULLS FIRST""")
+                .param("today", today)
+                .param("terminal", TERMINAL)
+                .query((rs, n) -> new AssigneeRow(Optional.ofNullable(rs.getString(1)),
+                        Optional.ofNullable(rs.getString(2)).orElse(""), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** Money booked per month and kind. */
+    List<LedgerRow> ledger() {
+        return jdbc.sql("SELECT month, kind, sum(amount) FROM ledger_entry GROUP BY month, kind ORDER BY month, kind")
+                .query((rs, n) -> new LedgerRow(rs.getString(1), LedgerKind.valueOf(rs.getString(2)),
+                        rs.getBigDecimal(3)))
+                .list();
+    }
+}
