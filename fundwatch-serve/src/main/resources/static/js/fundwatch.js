@@ -10,6 +10,7 @@ function fundwatchCharts(root) {
   (root || document).querySelectorAll('[data-chart]').forEach(function (el) {
     if (el.dataset.rendered) { return; }
     var option = JSON.parse(el.getAttribute('data-chart'));
+    option.animation = false; // a tool, not a show: the figures at once (and screenshots that are whole)
     var chart = echarts.init(el, null, {renderer: 'svg'});
     chart.setOption(option);
     el.dataset.rendered = 'true';

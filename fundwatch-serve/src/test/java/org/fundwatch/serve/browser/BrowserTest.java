@@ -78,6 +78,33 @@ class BrowserTest {
 
         assertThat(UI.store().jdbc().sql("SELECT amount FROM ledger_entry WHERE jr_id = ?").param(jrId)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("8.88");
+        // the ledger page shows it, in the institution's row of this month
+        browser.go("/ui/ledger?institution=" + institution());
+        assertThat(browser.waitFor(By.tagName("main")).getText()).contains("8.88");
+        browser.screenshot("ledger");
+    }
+
+    @Test
+    void theDashboardDrawsItsChartsAndTheMainPagesRenderInChinese() {
+        browser.login("reviewer", UI.password("reviewer"));
+        browser.go("/ui/dashboard");
+        browser.waitFor(By.cssSelector(".chart svg"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
+                d.findElements(By.cssSelector(".chart svg")).size() == d.findElements(By.cssSelector(".chart")).size());
+        // ECharts drew into each chart: shapes, not an empty canvas
+        assertThat(browser.driver().findElements(By.cssSelector(".chart svg path"))).hasSizeGreaterThan(10);
+        browser.screenshot("dashboard");
+        String code = institution();
+        browser.go("/ui/institutions/" + code);
+        browser.waitFor(By.cssSelector(".chart svg"));
+        browser.screenshot("institution-profile");
+        browser.go("/ui/dashboard?lang=en");
+        assertThat(browser.waitFor(By.tagName("h1")).getText()).doesNotContainPattern("[\\u4e00-\\u9fff]");
+        browser.go("/ui/dashboard?lang=zh_CN");
+        browser.login("admin", UI.password("admin"));
+        browser.go("/ui/admin/rules");
+        browser.waitFor(By.id("rules"));
+        browser.screenshot("rules");
     }
 
     @Test
