@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fundwatch.rules.PolicyPack;
 import org.fundwatch.workflow.calendar.CalendarStore;
+import org.fundwatch.workflow.rules.RulePacks;
 import org.fundwatch.workflow.cases.Actor;
 import org.fundwatch.workflow.cases.Cases;
 import org.fundwatch.workflow.store.DatabaseSettings;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "workflow", mixinStandardHelpOptions = true,
         description = "The workflow store's calendar and settings, kept by the bureau (工作日历, 期限设置).",
         subcommands = {WorkflowCommand.CalendarImport.class, WorkflowCommand.Settings.class,
-                WorkflowCommand.Set.class})
+                WorkflowCommand.Set.class, WorkflowCommand.ExportRules.class})
 final class WorkflowCommand {
 
     /** Where the store is: FUNDWATCH_DB_URL, else the embedded one of --data-dir. */
@@ -58,6 +60,34 @@ final class WorkflowCommand {
                 spec.commandLine().getOut().printf("%,d declared days stored (%d holidays, %d moved working days) "
                                 + "in %s%n", stored, days.stream().filter(d -> d.kind().name().equals("HOLIDAY")).count(),
                         days.stream().filter(d -> d.kind().name().equals("WORKDAY")).count(), db.description());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export-rules", mixinStandardHelpOptions = true,
+            description = {"Write the live rule pack of the workflow store (as published in the UI's rule "
+                    + "management) as pack.properties + rules.csv, for `fundwatch screen --rules DIR` and "
+                    + "`fundwatch serve --rules DIR`.",
+                    "A store without a published pack has the default pack live."})
+    static final class ExportRules implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Store store;
+
+        @Option(names = "--out", required = true, description = "The pack directory to write.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            try (WorkflowDatabase db = store.open()) {
+                RulePacks.StoredPack live = new RulePacks(db, Clock.systemDefaultZone())
+                        .live(PolicyPack.defaultPackText());
+                RulePacks.export(live, out);
+                spec.commandLine().getOut().printf("%s %s (%d rules, %d enabled) → %s%n", live.pack().id(),
+                        live.version(), live.pack().rules().size(), live.pack().enabledRules().size(), out);
             }
             return 0;
         }

@@ -26,6 +26,11 @@ class WorkflowCommandTest {
         TestingCli.Run bad = TestingCli.run("workflow", "set", "appeal_working_days", "0", "--data-dir", data);
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("1-60 working days");
+        TestingCli.Run exported = TestingCli.run("workflow", "export-rules", "--out", dir.resolve("pack").toString(),
+                "--data-dir", data);
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(org.fundwatch.rules.PolicyPack.load(dir.resolve("pack")).rules())
+                .isEqualTo(org.fundwatch.rules.PolicyPack.defaultPack().rules());
         Path broken = Files.writeString(dir.resolve("broken.csv"), "2026-10-01,FEAST\n");
         TestingCli.Run refused = TestingCli.run("workflow", "calendar-import", broken.toString(), "--data-dir", data);
         assertThat(refused.exitCode()).isEqualTo(2);

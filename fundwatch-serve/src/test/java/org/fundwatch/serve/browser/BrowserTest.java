@@ -78,10 +78,12 @@ class BrowserTest {
 
         assertThat(UI.store().jdbc().sql("SELECT amount FROM ledger_entry WHERE jr_id = ?").param(jrId)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("8.88");
-        // the ledger page shows it, in the institution's row of this month
+        // the ledger shows the institution's month, and among its entries this deduction
         browser.go("/ui/ledger?institution=" + institution());
-        assertThat(browser.waitFor(By.tagName("main")).getText()).contains("8.88");
+        browser.waitFor(By.tagName("table"));
         browser.screenshot("ledger");
+        browser.go("/ui/ledger/entries?institution=" + institution() + "&month=" + java.time.YearMonth.now());
+        assertThat(browser.waitFor(By.tagName("main")).getText()).contains("8.88").contains(jrId);
     }
 
     @Test
