@@ -152,7 +152,13 @@ public final class FindingsLoader {
         List<String> rebuilt = dropIndexesForABigLoad(c, findingsRead);
         int inserted;
         int refreshed;
-        try (var ps = c.prepareStatement("WITH merged AS (" + MERGE_FINDINGS + ") SELECT count(*) FILTER (WHERE "
+        boolean repeats;
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM finding_stage "
+                + "GROUP BY jr_id HAVING count(*) > 1)")) {
+            rs.next();
+            repeats = rs.getBoolean(1);
+        }
+        try (var ps = c.prepareStatement("WITH merged AS (" + mergeFindings(repeats) + ") SELECT count(*) FILTER (WHERE "
                 + "inserted), count(*) FILTER (WHERE NOT inserted) FROM merged")) {
             ps.setLong(1, runId);
             ps.setObject(2, now);
@@ -162,11 +168,13 @@ public final class FindingsLoader {
                 refreshed = rs.getInt(2);
             }
         }
-        int distinct;
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM (SELECT DISTINCT jr_id "
-                + "FROM finding_stage) d")) {
-            rs.next();
-            distinct = rs.getInt(1);
+        int distinct = findingsRead;
+        if (repeats) {
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM (SELECT DISTINCT "
+                    + "jr_id FROM finding_stage) d")) {
+                rs.next();
+                distinct = rs.getInt(1);
+            }
         }
         recreate(c, rebuilt);
         int orphanLines;
@@ -196,16 +204,24 @@ public final class FindingsLoader {
                 caseFileCounts[2]);
     }
 
-    /** New findings inserted; still-new ones refreshed where the run changed them; the others left alone. */
+    /**
+     * New findings inserted; still-new ones refreshed where the run changed them; the others left alone. A file that
+     * repeats a finding keeps its first row (which costs a sort of the whole file, so only then).
+     */
+    private static String mergeFindings(boolean repeats) {
+        return MERGE_FINDINGS.formatted(repeats ? "DISTINCT ON (jr_id) " : "",
+                repeats ? " ORDER BY jr_id, record" : "");
+    }
+
     private static final String MERGE_FINDINGS = """
             INSERT INTO finding AS f (jr_id, rule_id, rule_version, rule_name, vola_bhvr_type, grain, period, month,
                 sev_deg, action, vola_amt, vola_cont, vola_cont_en, vola_evid, indicator, psn_no, certno, mdtrt_id,
                 setl_id, feedetl_sn, fixmedins_code, hilist_code, occur_time, first_run, state, state_since)
-            SELECT DISTINCT ON (jr_id) jr_id, rule_id, rule_version::integer, rule_name, vola_bhvr_type, grain, period,
+            SELECT %sjr_id, rule_id, rule_version::integer, rule_name, vola_bhvr_type, grain, period,
                 left(period, 7), sev_deg::smallint, action, nullif(vola_amt, '')::numeric, vola_cont, vola_cont_en,
                 vola_evid, indicator, psn_no, certno, mdtrt_id, setl_id, feedetl_sn, fixmedins_code, hilist_code,
                 nullif(occur_time, '')::timestamp, ?, 'NEW', ?
-            FROM finding_stage ORDER BY jr_id, record
+            FROM finding_stage%s
             ON CONFLICT (jr_id) DO UPDATE SET
                 rule_version = EXCLUDED.rule_version, rule_name = EXCLUDED.rule_name, sev_deg = EXCLUDED.sev_deg,
                 action = EXCLUDED.action, vola_amt = EXCLUDED.vola_amt, vola_cont = EXCLUDED.vola_cont,
