@@ -270,3 +270,46 @@ CREATE TABLE rule_pack (
 );
 CREATE UNIQUE INDEX rule_pack_one_live ON rule_pack (status) WHERE status = 'LIVE';
 CREATE UNIQUE INDEX rule_pack_one_draft ON rule_pack (status) WHERE status = 'DRAFT';
+
+-- Findings counted per month, type, institution, state and assignee, kept by the finding table's own statement
+-- triggers (in the transaction of every load and every workflow step), so that the dashboard reads a few thousand
+-- rows instead of grouping a million findings after each change. Missing institution and assignee are ''.
+CREATE TABLE finding_tally (
+    month          text          NOT NULL,
+    vola_bhvr_type text          NOT NULL,
+    fixmedins_code text          NOT NULL,
+    state          text          NOT NULL,
+    assignee       text          NOT NULL,
+    findings       bigint        NOT NULL,
+    amount         numeric(20,2) NOT NULL,
+    PRIMARY KEY (month, vola_bhvr_type, fixmedins_code, state, assignee)
+);
+
+CREATE FUNCTION tally_findings() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- rows in key order, so that two transactions lock tally rows in the same order and never deadlock
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        INSERT INTO finding_tally AS t
+        SELECT month, vola_bhvr_type, coalesce(fixmedins_code, ''), state, coalesce(assignee, ''), -count(*),
+               -coalesce(sum(vola_amt), 0)
+        FROM old_rows GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (month, vola_bhvr_type, fixmedins_code, state, assignee)
+        DO UPDATE SET findings = t.findings + EXCLUDED.findings, amount = t.amount + EXCLUDED.amount;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO finding_tally AS t
+        SELECT month, vola_bhvr_type, coalesce(fixmedins_code, ''), state, coalesce(assignee, ''), count(*),
+               coalesce(sum(vola_amt), 0)
+        FROM new_rows GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (month, vola_bhvr_type, fixmedins_code, state, assignee)
+        DO UPDATE SET findings = t.findings + EXCLUDED.findings, amount = t.amount + EXCLUDED.amount;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER finding_tally_insert AFTER INSERT ON finding REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tally_findings();
+CREATE TRIGGER finding_tally_update AFTER UPDATE ON finding REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tally_findings();
+CREATE TRIGGER finding_tally_delete AFTER DELETE ON finding REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tally_findings();

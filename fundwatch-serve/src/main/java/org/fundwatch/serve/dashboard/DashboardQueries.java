@@ -12,9 +12,10 @@ import org.fundwatch.workflow.cases.CaseState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The dashboard's figures, each chart from one aggregate over the whole store: the database groups, Java only
- * reads the groups (a few dozen rows however many findings there are); and the stamp that tells whether the
- * store changed since.
+ * The dashboard's figures, each chart from one aggregate: the findings' from {@code finding_tally}, which the
+ * finding table's triggers keep per month, type, institution, state and assignee (a few thousand rows however many
+ * findings there are), the overdue ones through the due-date index; and the stamp that tells whether the store
+ * changed since.
  */
 final class DashboardQueries {
     /** The states in which a finding needs no more work ({@link CaseState#terminal()}). */
@@ -77,8 +78,9 @@ final class DashboardQueries {
     /** Findings and their amount per violation type, the most frequent first. */
     List<TypeRow> byType() {
         return jdbc.sql("""
-                        SELECT vola_bhvr_type, count(*), coalesce(sum(vola_amt), 0)
-                        FROM finding GROUP BY vola_bhvr_type ORDER BY count(*) DESC, vola_bhvr_type""")
+                        SELECT vola_bhvr_type, sum(findings) AS n, sum(amount)
+                        FROM finding_tally GROUP BY vola_bhvr_type HAVING sum(findings) > 0
+                        ORDER BY n DESC, vola_bhvr_type""")
                 .query((rs, n) -> new TypeRow(ViolationLabel.of(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3)))
                 .list();
     }
@@ -86,7 +88,8 @@ final class DashboardQueries {
     /** Per month of the findings or of the settlements: findings, their amount, settlements and fund paid. */
     List<MonthRow> byMonth() {
         return jdbc.sql("""
-                        WITH f AS (SELECT month, count(*) AS n, sum(vola_amt) AS amt FROM finding GROUP BY month),
+                        WITH f AS (SELECT month, sum(findings) AS n, sum(amount) AS amt FROM finding_tally
+                                   GROUP BY month HAVING sum(findings) > 0),
                              s AS (SELECT month, sum(settlements) AS n, sum(fund_pay_sumamt) AS fund
                                    FROM settlement_month GROUP BY month)
                         SELECT coalesce(f.month, s.month) AS m, coalesce(f.n, 0), coalesce(f.amt, 0),
@@ -101,8 +104,8 @@ final class DashboardQueries {
     List<InstitutionRow> topInstitutions(int limit) {
         return jdbc.sql("""
                         SELECT f.fixmedins_code, coalesce(i.fixmedins_name, f.fixmedins_code), f.n, f.amt
-                        FROM (SELECT fixmedins_code, count(*) AS n, coalesce(sum(vola_amt), 0) AS amt FROM finding
-                              WHERE fixmedins_code IS NOT NULL GROUP BY fixmedins_code
+                        FROM (SELECT fixmedins_code, sum(findings) AS n, sum(amount) AS amt FROM finding_tally
+                              WHERE fixmedins_code <> '' GROUP BY fixmedins_code HAVING sum(findings) > 0
                               ORDER BY amt DESC, fixmedins_code LIMIT ?) f
                         LEFT JOIN institution i ON i.fixmedins_code = f.fixmedins_code
                         ORDER BY f.amt DESC, f.fixmedins_code""")
@@ -114,7 +117,7 @@ final class DashboardQueries {
 
     /** Findings per state, in the order of the workflow. */
     List<StateRow> byState() {
-        return jdbc.sql("SELECT state, count(*) FROM finding GROUP BY state")
+        return jdbc.sql("SELECT state, sum(findings) FROM finding_tally GROUP BY state HAVING sum(findings) > 0")
                 .query((rs, n) -> new StateRow(CaseState.valueOf(rs.getString(1)), rs.getLong(2)))
                 .list().stream().sorted(Comparator.comparing(StateRow::state)).toList();
     }
@@ -126,9 +129,14 @@ final class DashboardQueries {
     List<AssigneeRow> workload(LocalDate today) {
         return jdbc.sql("""
                         SELECT f.assignee, coalesce(u.display_name, f.assignee), f.open, f.overdue
-                        FROM (SELECT assignee, count(*) FILTER (WHERE due_date IS NULL OR due_date >= :today) AS open,
-                                     count(*) FILTER (WHERE due_date < :today) AS overdue
-                              FROM finding WHERE state NOT IN (:terminal) GROUP BY assignee) f
+                        FROM (SELECT nullif(w.assignee, '') AS assignee, w.n - coalesce(o.n, 0) AS open,
+                                     coalesce(o.n, 0) AS overdue
+                              FROM (SELECT assignee, sum(findings) AS n FROM finding_tally
+                                    WHERE state NOT IN (:terminal) GROUP BY assignee HAVING sum(findings) > 0) w
+                              -- the overdue ones from the findings themselves: few, and through the due-date index
+                              LEFT JOIN (SELECT coalesce(assignee, '') AS assignee, count(*) AS n FROM finding
+                                         WHERE due_date < :today AND state NOT IN (:terminal)
+                                         GROUP BY 1) o ON o.assignee = w.assignee) f
                         LEFT JOIN app_user u ON u.username = f.assignee
                         ORDER BY f.open + f.overdue DESC, f.assignee NULLS FIRST""")
                 .param("today", today)
