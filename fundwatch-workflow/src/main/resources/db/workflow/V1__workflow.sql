@@ -313,3 +313,13 @@ CREATE TRIGGER finding_tally_update AFTER UPDATE ON finding REFERENCING OLD TABL
     FOR EACH STATEMENT EXECUTE FUNCTION tally_findings();
 CREATE TRIGGER finding_tally_delete AFTER DELETE ON finding REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION tally_findings();
+
+-- The tally from scratch, for a load so big that it drops the finding table's indexes and triggers: one grouping
+-- of the whole table instead of one of the million new rows.
+CREATE FUNCTION rebuild_finding_tally() RETURNS void LANGUAGE sql AS $$
+    DELETE FROM finding_tally;
+    INSERT INTO finding_tally
+    SELECT month, vola_bhvr_type, coalesce(fixmedins_code, ''), state, coalesce(assignee, ''), count(*),
+           coalesce(sum(vola_amt), 0)
+    FROM finding GROUP BY 1, 2, 3, 4, 5;
+$$;
