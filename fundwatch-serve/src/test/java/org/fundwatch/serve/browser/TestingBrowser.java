@@ -40,7 +40,7 @@ final class TestingBrowser implements AutoCloseable {
     static TestingBrowser open(URI base) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver: run "
-                    + "bin/install-test-deps (bin/test does)");
+                    + "bin/install-test-deps (the README's test command does)");
         }
         try {
             Path profile = Files.createTempDirectory("fundwatch-chromium");
