@@ -5,10 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.fundwatch.duckdb.CaseFile;
 import org.fundwatch.workflow.loading.FindingsLoader;
 import org.fundwatch.workflow.store.DatabaseSettings;
@@ -81,9 +79,7 @@ final class LoadCommand implements Callable<Integer> {
             }
         } finally {
             if (tmp != null) {
-                try (Stream<Path> files = Files.walk(tmp)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                BenchCommand.deleteTree(tmp);
             }
         }
     }

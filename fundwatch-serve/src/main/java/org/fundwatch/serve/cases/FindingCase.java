@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.fundwatch.serve.web.PersonalData;
 import org.fundwatch.workflow.cases.Actor;
 import org.fundwatch.workflow.cases.CaseState;
+import org.fundwatch.workflow.cases.Cases;
 import org.fundwatch.workflow.store.WorkflowDatabase;
 import org.fundwatch.workflow.users.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,20 +84,12 @@ final class FindingCase {
                         rs.getString(20), rs.getObject(21, LocalDateTime.class), CaseState.valueOf(rs.getString(22)),
                         rs.getObject(23, LocalDate.class), rs.getString(24), rs.getString(25), rs.getBoolean(26)))
                 .optional()
-                .filter(f -> visible(actor, f));
+                .filter(f -> Cases.visible(actor, f.institution(), f.pushed()));
     }
 
     boolean exists(String jrId) {
         return jrId.matches("[0-9a-f]{32}") && jdbc.sql("SELECT count(*) FROM finding WHERE jr_id = ?").param(jrId)
                 .query(Integer.class).single() > 0;
-    }
-
-    static boolean visible(Actor actor, Finding f) {
-        return switch (actor.role()) {
-            case ADMIN, SYSTEM -> false;
-            case INSTITUTION -> f.pushed() && actor.institution().orElseThrow().equals(f.institution());
-            default -> true;
-        };
     }
 
     /**

@@ -2,8 +2,6 @@ package org.fundwatch.serve.users;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.fundwatch.serve.web.SignedIn;
+import org.fundwatch.workflow.audit.AuditLog;
 import org.fundwatch.workflow.store.WorkflowDatabase;
 import org.fundwatch.workflow.users.Account;
 import org.fundwatch.workflow.users.Role;
@@ -87,11 +86,8 @@ final class UsersController {
             try {
                 db.transactions().executeWithoutResult(tx -> {
                     users.create(form.username(), form.displayName(), r, of, password);
-                    db.jdbc().sql("INSERT INTO audit_log (at, actor, role, action, reason) "
-                                    + "VALUES (?, ?, 'ADMIN', 'USER_CREATED', ?)")
-                            .params(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), me.getUsername(),
-                                    form.username() + " " + r.name() + of.map(i -> " " + i).orElse(""))
-                            .update();
+                    new AuditLog(db.jdbc(), clock).event(me.actor(), "USER_CREATED",
+                            form.username() + " " + r.name() + of.map(i -> " " + i).orElse(""));
                 });
                 redirect.addFlashAttribute("flashOk", messages.getMessage("users.created",
                         new Object[] {form.username()}, locale));

@@ -3,8 +3,8 @@ package org.fundwatch.serve.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Optional;
+import org.fundwatch.workflow.audit.AuditLog;
 import org.fundwatch.workflow.store.WorkflowDatabase;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
@@ -54,8 +54,7 @@ final class ThrottledAuthentication implements AuthenticationProvider {
     private void audit(String username, String action, String address) {
         // the name as typed, cut short: a failed login may carry anything
         String who = username.length() > 64 ? username.substring(0, 64) : username;
-        db.jdbc().sql("INSERT INTO audit_log (at, actor, role, action, reason) VALUES (?, ?, 'LOGIN', ?, ?)")
-                .params(LocalDateTime.now(clock), who, action, "from " + address).update();
+        new AuditLog(db.jdbc(), clock).login(who, action, "from " + address);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.fundwatch.workflow.audit.AuditLog;
 import org.fundwatch.workflow.calendar.CalendarStore;
 import org.fundwatch.workflow.calendar.WorkingCalendar;
 import org.fundwatch.workflow.store.WorkflowDatabase;
@@ -35,11 +36,13 @@ public final class Cases {
     private final WorkflowDatabase db;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog audit;
 
     public Cases(WorkflowDatabase db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db is null");
         this.jdbc = db.jdbc();
         this.clock = Objects.requireNonNull(clock, "clock is null");
+        this.audit = new AuditLog(jdbc, clock);
     }
 
     /** What a bulk request did: the findings moved, and why each of the others was refused. */
@@ -268,8 +271,11 @@ public final class Cases {
                 .optional();
     }
 
-    /** An institution user sees only what was pushed to its own institution; the bureau's roles see everything. */
-    static boolean visible(Actor actor, String institution, boolean pushed) {
+    /**
+     * An institution user sees only what was pushed to its own institution; the bureau's roles (and the clock) see
+     * everything, the administrator nothing.
+     */
+    public static boolean visible(Actor actor, String institution, boolean pushed) {
         if (actor.role() == Role.ADMIN) {
             return false;
         }
@@ -577,10 +583,7 @@ public final class Cases {
     }
 
     private void audit(Actor actor, String jrId, String action, String from, String to, String reason) {
-        jdbc.sql("INSERT INTO audit_log (at, actor, role, jr_id, action, from_state, to_state, reason) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(now(), actor.username(), actor.role().name(), jrId, action, from, to, reason)
-                .update();
+        audit.append(actor, jrId, action, from, to, reason);
     }
 
     private static String join(String a, String b) {

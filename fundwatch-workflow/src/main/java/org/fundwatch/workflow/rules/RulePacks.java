@@ -18,6 +18,7 @@ import org.fundwatch.rules.PackRows;
 import org.fundwatch.rules.PolicyException;
 import org.fundwatch.rules.PolicyPack;
 import org.fundwatch.screening.RuleCompiler;
+import org.fundwatch.workflow.audit.AuditLog;
 import org.fundwatch.workflow.cases.Actor;
 import org.fundwatch.workflow.cases.WorkflowException;
 import org.fundwatch.workflow.store.WorkflowDatabase;
@@ -252,8 +253,7 @@ public final class RulePacks {
     }
 
     private void audit(Actor actor, String action, String reason) {
-        db.jdbc().sql("INSERT INTO audit_log (at, actor, role, action, reason) VALUES (?, ?, ?, ?, ?)")
-                .params(now(), actor.username(), actor.role().name(), action, reason).update();
+        new AuditLog(db.jdbc(), clock).event(actor, action, reason);
     }
 
     private static void requireAdmin(Actor actor) {
