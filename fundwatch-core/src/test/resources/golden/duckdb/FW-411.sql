@@ -48,8 +48,7 @@ hist AS (SELECT ok.*, hz.med, hz.mad, hz.cnt AS others, 'HISTORY' AS basis
 t AS (SELECT *, (x - med) / (1.4826 * greatest(mad, 0.05 * med)) AS z FROM (SELECT * FROM peer UNION ALL SELECT * FROM hist) WHERE med > 0),
 f AS (SELECT fixmedins_code, month, indicator, min(fixmedins_type) AS fixmedins_type,
              min(medins_lv) AS medins_lv, min(x) AS x, min(n) AS n,
-             string_agg(basis || ' ' || CAST(round(med, 4) AS VARCHAR) || ' ' || CAST(round(z, 2) AS VARCHAR)
-                        || ' ' || CAST(others AS VARCHAR), ';' ORDER BY basis DESC) AS tests
+             string_agg(basis || ' ' || CAST(round(med, 4) AS VARCHAR) || ' ' || CAST(round(z, 2) AS VARCHAR) || ' ' || CAST(others AS VARCHAR), ';' ORDER BY basis DESC) AS tests
       FROM t WHERE z >= 3 AND x >= 1.5 * med
       GROUP BY fixmedins_code, month, indicator)
 SELECT CAST(NULL AS VARCHAR) AS psn_no,

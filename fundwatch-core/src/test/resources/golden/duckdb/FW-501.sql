@@ -42,8 +42,7 @@ home AS (SELECT psn_no, fixmedins_code, row_number() OVER (PARTITION BY psn_no
          FROM mine GROUP BY psn_no, fixmedins_code),
 m AS (SELECT c.node AS psn_no, g.members, g.people, min(mine.day) AS first_day,
              count(DISTINCT mine.day) AS days, min(home.fixmedins_code) AS fixmedins_code,
-             string_agg(DISTINCT strftime(mine.t, '%Y-%m-%d %H:%M'), ', '
-                        ORDER BY strftime(mine.t, '%Y-%m-%d %H:%M')) AS times
+             string_agg(DISTINCT strftime(mine.t, '%Y-%m-%d %H:%M'), ', ' ORDER BY strftime(mine.t, '%Y-%m-%d %H:%M')) AS times
       FROM comp c JOIN grp g ON g.label = c.label JOIN mine ON mine.psn_no = c.node
       JOIN home ON home.psn_no = c.node AND home.rn = 1
       GROUP BY c.node, g.members, g.people)

@@ -91,7 +91,7 @@ final class CoVisitGroups extends BaseTemplate {
                         GROUP BY x.it, e.b)),
                 comp AS (SELECT node, label FROM lp WHERE it = (SELECT max(it) FROM lp)),
                 grp AS (SELECT label, count(*) AS members,
-                               string_agg(node, ',' ORDER BY node) AS people
+                               %11$s AS people
                         FROM comp GROUP BY label HAVING count(*) >= %d),
                 mine AS (SELECT e.p AS psn_no, x.fixmedins_code, x.day, x.tp AS t FROM pair x
                          JOIN edge e ON e.p = x.p AND e.q = x.q
@@ -102,8 +102,7 @@ final class CoVisitGroups extends BaseTemplate {
                          FROM mine GROUP BY psn_no, fixmedins_code),
                 m AS (SELECT c.node AS psn_no, g.members, g.people, min(mine.day) AS first_day,
                              count(DISTINCT mine.day) AS days, min(home.fixmedins_code) AS fixmedins_code,
-                             string_agg(DISTINCT strftime(mine.t, '%%Y-%%m-%%d %%H:%%M'), ', '
-                                        ORDER BY strftime(mine.t, '%%Y-%%m-%%d %%H:%%M')) AS times
+                             %12$s AS times
                       FROM comp c JOIN grp g ON g.label = c.label JOIN mine ON mine.psn_no = c.node
                       JOIN home ON home.psn_no = c.node AND home.rn = 1
                       GROUP BY c.node, g.members, g.people)
@@ -116,7 +115,10 @@ final class CoVisitGroups extends BaseTemplate {
                 RawSelect.empty().set("psn_no", "m.psn_no").set("certno", "p.certno")
                         .set("fixmedins_code", "m.fixmedins_code").set("fixmedins_type", "i.fixmedins_type")
                         .set("medins_lv", "i.medins_lv").set("occur_date", "m.first_day").set("occur_time", "m.first_day")
-                        .set("v1", "m.members").set("v2", "m.people").set("v3", "m.days").set("v4", "m.times").list());
+                        .set("v1", "m.members").set("v2", "m.people").set("v3", "m.days").set("v4", "m.times").list(ctx.dialect()),
+                d.stringAgg("node", "','", "node", false),
+                d.stringAgg(d.formatTime("mine.t", "yyyy-MM-dd HH:mm"), "', '",
+                        d.formatTime("mine.t", "yyyy-MM-dd HH:mm"), true));
     }
 
     @Override

@@ -71,4 +71,19 @@ public final class DuckDbDialect implements SqlDialect {
     public String tryDecimal(String text) {
         return "TRY_CAST(" + text + " AS DECIMAL(18,4))";
     }
+
+    @Override
+    public String stringAgg(String value, String separator, String orderBy, boolean distinct) {
+        return "string_agg(" + (distinct ? "DISTINCT " : "") + value + ", " + separator + " ORDER BY " + orderBy + ")";
+    }
+
+    @Override
+    public String formatTime(String timestamp, String pattern) {
+        if (!pattern.matches("[yMdHms:\\- ]+")) {
+            throw new IllegalArgumentException("not a plain date-time pattern: " + pattern);
+        }
+        String format = pattern.replace("yyyy", "%Y").replace("MM", "%m").replace("dd", "%d").replace("HH", "%H")
+                .replace("mm", "%M").replace("ss", "%S");
+        return "strftime(" + timestamp + ", '" + format + "')";
+    }
 }

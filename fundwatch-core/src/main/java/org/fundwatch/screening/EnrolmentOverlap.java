@@ -66,7 +66,7 @@ final class EnrolmentOverlap extends BaseTemplate implements InstantTemplate {
                         .set("occur_date", "greatest(p.overlap_from, " + from + ")")
                         .set("occur_time", "greatest(p.overlap_from, " + from + ")")
                         .set("v1", "p.a_psn").set("v2", "p.a_type").set("v3", "p.b_psn").set("v4", "p.b_type")
-                        .set("basis", "CAST(p.overlap_from AS VARCHAR)").list(),
+                        .set("basis", ctx.dialect().toText("p.overlap_from")).list(ctx.dialect()),
                 ctx.dialect().date(ctx.to()), from);
     }
 

@@ -85,7 +85,7 @@ final class InstitutionTemplates {
                                  count(*) FILTER (WHERE mod < open_min OR mod > close_min) AS n_out,
                                  sum(fund_amt) FILTER (WHERE mod < open_min OR mod > close_min) AS amt_out,
                                  min(setl_date) FILTER (WHERE mod < open_min OR mod > close_min) AS first_out,
-                                 string_agg(strftime(setl_time, '%%m-%%d %%H:%%M'), ', ' ORDER BY setl_time)
+                                 %16$s
                                    FILTER (WHERE mod < open_min OR mod > close_min) AS times_out,
                                  count(*) FILTER (WHERE mod >= open_min AND mod < open_min + %d
                                                      OR mod <= close_min AND mod > close_min - %d) * 1.0 / count(*) AS edge,
@@ -99,13 +99,13 @@ final class InstitutionTemplates {
                           FROM m JOIN p ON p.month = m.month JOIN q ON q.month = m.month
                           WHERE m.n >= %d AND p.med > 0),
                     hit AS (SELECT fixmedins_code, fixmedins_type, medins_lv, first_out AS day, amt_out AS amt,
-                                   'OUTSIDE' AS kind, CAST(n_out AS VARCHAR) AS a, CAST(n AS VARCHAR) AS b,
-                                   substr(CAST(open_time AS VARCHAR), 1, 5) || '–' || substr(CAST(close_time AS VARCHAR), 1, 5) || ' ' || times_out AS c
+                                   'OUTSIDE' AS kind, %17$s AS a, %18$s AS b,
+                                   substr(%19$s, 1, 5) || '–' || substr(%20$s, 1, 5) || ' ' || times_out AS c
                             FROM m WHERE n_out > 0
                             UNION ALL
                             SELECT fixmedins_code, fixmedins_type, medins_lv, first_day, NULL, 'EDGE',
-                                   CAST(round(edge, 4) AS VARCHAR), CAST(round(med, 4) AS VARCHAR),
-                                   CAST(round(z, 2) AS VARCHAR) || ' ' || CAST(n AS VARCHAR) || ' ' || CAST(peers AS VARCHAR)
+                                   %21$s, %22$s,
+                                   %23$s || ' ' || %18$s || ' ' || %24$s
                             FROM z WHERE z >= %s AND edge >= %s * med)
                     SELECT %s FROM hit""".formatted(minuteOfDay("x.setl_time"), minuteOfDay("i.open_time"),
                     minuteOfDay("i.close_time"), SETTLED, month, config.edgeMinutes(), config.edgeMinutes(),
@@ -115,7 +115,10 @@ final class InstitutionTemplates {
                     RawSelect.empty().set("fixmedins_code", "hit.fixmedins_code")
                             .set("fixmedins_type", "hit.fixmedins_type").set("medins_lv", "hit.medins_lv")
                             .set("occur_date", "hit.day").set("occur_time", "hit.day").set("vola_amt", "hit.amt")
-                            .set("v1", "hit.kind").set("v2", "hit.a").set("v3", "hit.b").set("v4", "hit.c").list());
+                            .set("v1", "hit.kind").set("v2", "hit.a").set("v3", "hit.b").set("v4", "hit.c").list(ctx.dialect()),
+                    d.stringAgg(d.formatTime("setl_time", "MM-dd HH:mm"), "', '", "setl_time", false),
+                    d.toText("n_out"), d.toText("n"), d.toText("open_time"), d.toText("close_time"),
+                    d.toText("round(edge, 4)"), d.toText("round(med, 4)"), d.toText("round(z, 2)"), d.toText("peers"));
         }
 
         @Override
@@ -186,7 +189,7 @@ final class InstitutionTemplates {
                     c AS (SELECT lo.anchor, lo.fee AS floor_fee, count(DISTINCT m.psn_no) AS cards,
                                  min(m.setl_time) AS t0, max(m.setl_time) AS t1, min(m.fee) AS fee0, max(m.fee) AS fee1,
                                  sum(m.fund_amt) AS amt,
-                                 string_agg(DISTINCT m.psn_no, ',' ORDER BY m.psn_no) AS people
+                                 %9$s AS people
                           FROM w lo JOIN w m ON m.anchor = lo.anchor AND m.fee >= lo.fee AND m.fee <= lo.fee * (1 + %s)
                           GROUP BY lo.anchor, lo.fee HAVING count(DISTINCT m.psn_no) >= %d),
                     best AS (SELECT s.fixmedins_code, s.fixmedins_type, s.medins_lv, s.setl_date, c.*,
@@ -201,9 +204,10 @@ final class InstitutionTemplates {
                             .set("fixmedins_type", "best.fixmedins_type").set("medins_lv", "best.medins_lv")
                             .set("occur_date", "best.setl_date").set("occur_time", "best.t0").set("vola_amt", "best.amt")
                             .set("v1", "best.cards")
-                            .set("v2", "strftime(best.t0, '%H:%M:%S') || '–' || strftime(best.t1, '%H:%M:%S')")
-                            .set("v3", "CAST(best.fee0 AS VARCHAR) || '–' || CAST(best.fee1 AS VARCHAR)")
-                            .set("v4", "best.people").list());
+                            .set("v2", d.formatTime("best.t0", "HH:mm:ss") + " || '–' || " + d.formatTime("best.t1", "HH:mm:ss"))
+                            .set("v3", d.toText("best.fee0") + " || '–' || " + d.toText("best.fee1"))
+                            .set("v4", "best.people").list(ctx.dialect()),
+                    d.stringAgg("m.psn_no", "','", "m.psn_no", true));
         }
 
         @Override
@@ -282,7 +286,7 @@ final class InstitutionTemplates {
                             .set("occur_date", "sold.last_day").set("occur_time", "sold.last_day")
                             .set("vola_amt", "(sold.units - coalesce(stock.units_in, 0)) * sold.amt / sold.units")
                             .set("v1", "sold.units").set("v2", "coalesce(stock.units_in, 0)")
-                            .set("v3", "sold.units - coalesce(stock.units_in, 0)").list(),
+                            .set("v3", "sold.units - coalesce(stock.units_in, 0)").list(ctx.dialect()),
                     config.tolerance().toPlainString());
         }
 
@@ -315,7 +319,7 @@ final class InstitutionTemplates {
         @Override
         public String query(CompileContext ctx) {
             RawSelect later = RawSelect.line("t").set("v1", "t.trac").set("v2", "t.first_sn")
-                    .set("v3", "strftime(t.first_time, '%Y-%m-%d %H:%M')").set("v4", "t.first_inst");
+                    .set("v3", ctx.dialect().formatTime("t.first_time", "yyyy-MM-dd HH:mm")).set("v4", "t.first_inst");
             return """
                     WITH l AS (SELECT f.drug_trac_codg AS trac, x.*, v.certno, v.fixmedins_code, v.fixmedins_type,
                                       v.medins_lv, v.med_type, v.setting, v.insutype, v.setl_date,
@@ -333,8 +337,8 @@ final class InstitutionTemplates {
                     t AS (SELECT * FROM o WHERE setl_key <> first_setl)
                     SELECT %s FROM t
                     UNION ALL
-                    SELECT %s FROM t JOIN o f ON f.feedetl_sn = t.first_sn""".formatted(later.list(),
-                    later.involvedLine("f").list());
+                    SELECT %s FROM t JOIN o f ON f.feedetl_sn = t.first_sn""".formatted(later.list(ctx.dialect()),
+                    later.involvedLine("f").list(ctx.dialect()));
         }
 
         @Override
@@ -394,7 +398,7 @@ final class InstitutionTemplates {
                                  AND %s <= %d AND %s >= %d),
                     c AS (SELECT x.mdtrt_id AS anchor, count(DISTINCT y.psn_no) AS people, sum(y.fund_amt) AS amt,
                                  max(y.begn_date) AS last_day,
-                                 string_agg(DISTINCT y.psn_no, ',' ORDER BY y.psn_no) AS members
+                                 %10$s AS members
                           FROM a x JOIN a y ON y.fixmedins_code = x.fixmedins_code AND y.addr = x.addr
                            AND y.begn_date >= x.begn_date AND %s <= %d
                           GROUP BY x.mdtrt_id HAVING count(DISTINCT y.psn_no) >= %d),
@@ -410,8 +414,9 @@ final class InstitutionTemplates {
                             .set("fixmedins_type", "best.fixmedins_type").set("medins_lv", "best.medins_lv")
                             .set("occur_date", "best.begn_date").set("occur_time", "best.begntime")
                             .set("vola_amt", "best.amt").set("v1", "best.people")
-                            .set("v2", "CAST(best.begn_date AS VARCHAR) || '–' || CAST(best.last_day AS VARCHAR)")
-                            .set("v3", "best.addr").set("v4", "best.members").list());
+                            .set("v2", d.toText("best.begn_date") + " || '–' || " + d.toText("best.last_day"))
+                            .set("v3", "best.addr").set("v4", "best.members").list(ctx.dialect()),
+                    d.stringAgg("y.psn_no", "','", "y.psn_no", true));
         }
 
         @Override

@@ -43,7 +43,7 @@ final class ItemTemplates {
         public String query(CompileContext ctx) {
             String amount = "(l.pric - l.cap) * l.cnt";
             return "SELECT " + RawSelect.line("l").set("vola_amt", amount).set("line_amt", amount)
-                    .set("v1", "l.pric").set("v2", "l.cap").set("v3", "l.cnt").set("v4", "l.cap_from").list()
+                    .set("v1", "l.pric").set("v2", "l.cap").set("v3", "l.cnt").set("v4", "l.cap_from").list(ctx.dialect())
                     + "\nFROM fw_p_line l\nWHERE l.cap IS NOT NULL AND l.pric > l.cap AND " + ctx.inWindow("l.setl_date")
                     + (config.listTypes().isEmpty() ? "" : " AND l.list_type IN " + CompileContext.inList(config.listTypes()));
         }
@@ -99,12 +99,12 @@ final class ItemTemplates {
         @Override
         public String query(CompileContext ctx) {
             if (config.check() == Check.NOT_IN_CATALOG) {
-                return "SELECT " + RawSelect.line("l").set("v1", "l.fee_date").list()
+                return "SELECT " + RawSelect.line("l").set("v1", "l.fee_date").list(ctx.dialect())
                         + "\nFROM fw_p_line l\nWHERE NOT l.in_catalog AND " + ctx.inWindow("l.setl_date");
             }
             String amount = "l.amt - l.ownpay";
             return "SELECT " + RawSelect.line("l").set("vola_amt", amount).set("line_amt", amount)
-                    .set("v1", "l.amt").set("v2", "l.ownpay").list()
+                    .set("v1", "l.amt").set("v2", "l.ownpay").list(ctx.dialect())
                     + "\nFROM fw_p_line l\nWHERE l.chrgitm_lv = '03' AND l.ownpay < l.amt AND " + ctx.inWindow("l.setl_date");
         }
 
@@ -204,7 +204,7 @@ final class ItemTemplates {
                 case INSUTYPE_ONLY -> "l.insutype";
             };
             return "SELECT " + RawSelect.line("l").set("kp_id", "k.kp_id").set("basis", "k.basis")
-                    .set("v1", "k.lmt_value").set("v2", observed).set("v3", "l.med_type").list()
+                    .set("v1", "k.lmt_value").set("v2", observed).set("v3", "l.med_type").list(ctx.dialect())
                     + "\nFROM fw_p_line l\nJOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = '"
                     + config.limitType() + "' AND l.fee_date BETWEEN k.begndate AND k.enddate"
                     + (config.limitValue().isEmpty() ? "" : " AND k.lmt_value IN " + CompileContext.inList(config.limitValue()))
@@ -348,7 +348,7 @@ final class ItemTemplates {
                     JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'HERBAL_SINGLE_NOT_PAYABLE'
                          AND k.lmt_value = '1' AND l.fee_date BETWEEN k.begndate AND k.enddate
                     WHERE l.list_type = '102' AND %s""".formatted(
-                    RawSelect.line("l").set("kp_id", "k.kp_id").set("basis", "k.basis").set("v1", "l.rxno").list(),
+                    RawSelect.line("l").set("kp_id", "k.kp_id").set("basis", "k.basis").set("v1", "l.rxno").list(ctx.dialect()),
                     ctx.inWindow("l.setl_date"));
         }
 

@@ -46,7 +46,7 @@ final class PairTemplates {
                     UNION ALL
                     SELECT %s
                     FROM q JOIN q f ON f.feedetl_sn = q.first_sn WHERE q.k > 1 AND %s""".formatted(
-                    dup.list(), ctx.inWindow("q.setl_date"), dup.involvedLine("f").list(), ctx.inWindow("q.setl_date"));
+                    dup.list(ctx.dialect()), ctx.inWindow("q.setl_date"), dup.involvedLine("f").list(ctx.dialect()), ctx.inWindow("q.setl_date"));
         }
 
         @Override
@@ -165,9 +165,9 @@ final class PairTemplates {
                             "a.psn_no = b.psn_no AND a.fee_date = b.fee_date AND p.scope = 'SAME_DAY'", window);
                     RawSelect h = RawSelect.line("h").set("kp_id", "h.kp_id").set("basis", "h.basis")
                             .set("v1", "h.a_name").set("v2", "h.scope").set("v3", "h.a_sn");
-                    yield "WITH h AS (" + sameVisit + "\nUNION ALL\n" + sameDay + ")\nSELECT " + h.list()
+                    yield "WITH h AS (" + sameVisit + "\nUNION ALL\n" + sameDay + ")\nSELECT " + h.list(ctx.dialect())
                             + "\nFROM h\nUNION ALL\nSELECT " + h.copy().set("line_sn", "h.a_sn").set("line_role", "2")
-                            .set("line_amt", "0").list() + "\nFROM h";
+                            .set("line_amt", "0").list(ctx.dialect()) + "\nFROM h";
                 }
                 case BUNDLE -> """
                         WITH c AS (SELECT b.*, p.hilist_code_a AS bundle, p.kp_id, p.basis FROM fw_p_line b %s),
@@ -183,7 +183,7 @@ final class PairTemplates {
                                 .set("hilist_name", "coalesce(bc.hilist_name, c.bundle)")
                                 .set("occur_time", "g.first_time").set("occur_date", "c.setl_date")
                                 .set("vola_amt", "CASE WHEN bc.cap IS NULL OR bc.cap >= g.total THEN g.total ELSE g.total - bc.cap END")
-                                .set("v1", "g.n").set("v2", "g.total").set("v3", "bc.cap").list(),
+                                .set("v1", "g.n").set("v2", "g.total").set("v3", "bc.cap").list(ctx.dialect()),
                         ctx.inWindow("c.setl_date"));
                 case CONTRAINDICATED -> {
                     RawSelect h = RawSelect.line("h").set("kp_id", "h.kp_id").set("basis", "h.basis")
@@ -201,15 +201,15 @@ final class PairTemplates {
                                   FROM h0)
                             SELECT %s FROM h WHERE %s
                             UNION ALL
-                            SELECT %s FROM h WHERE %s""".formatted(pairJoin("b", "b"), h.list(),
+                            SELECT %s FROM h WHERE %s""".formatted(pairJoin("b", "b"), h.list(ctx.dialect()),
                             ctx.inWindow("h.setl_date"), h.copy().set("line_sn", "h.a_sn").set("line_role", "2")
-                                    .set("line_amt", "0").list(), ctx.inWindow("h.setl_date"));
+                                    .set("line_amt", "0").list(ctx.dialect()), ctx.inWindow("h.setl_date"));
                 }
                 case REQUIRES -> """
                         SELECT %s
                         FROM fw_p_line b %s
                         WHERE %s AND NOT EXISTS (SELECT 1 FROM fw_p_line a WHERE a.mdtrt_id = b.mdtrt_id AND a.code = p.hilist_code_a)"""
-                        .formatted(b.copy().set("v1", "p.hilist_code_a").set("v2", "(SELECT min(c.hilist_name) FROM fw_catalog c WHERE c.hilist_code = p.hilist_code_a)").list(),
+                        .formatted(b.copy().set("v1", "p.hilist_code_a").set("v2", "(SELECT min(c.hilist_name) FROM fw_catalog c WHERE c.hilist_code = p.hilist_code_a)").list(ctx.dialect()),
                                 pairJoin("b", "b"), window);
                 case PRIOR_REQUIRED -> """
                         SELECT %s
@@ -219,7 +219,7 @@ final class PairTemplates {
                           WHERE p2.relation = 'PRIOR_REQUIRED' AND p2.hilist_code_b = b.code AND a.psn_no = b.psn_no
                             AND a.fee_date BETWEEN %s AND b.fee_date)"""
                         .formatted(b.copy().set("v1", "p.hilist_code_a").set("v2", String.valueOf(config.windowDays()))
-                                        .set("v3", "(SELECT min(c.hilist_name) FROM fw_catalog c WHERE c.hilist_code = p.hilist_code_a)").list(),
+                                        .set("v3", "(SELECT min(c.hilist_name) FROM fw_catalog c WHERE c.hilist_code = p.hilist_code_a)").list(ctx.dialect()),
                                 pairJoin("b", "b"), window, ctx.dialect().addDays("b.fee_date", "-" + config.windowDays()));
             };
         }
@@ -426,8 +426,8 @@ final class PairTemplates {
                     UNION ALL
                     SELECT %s FROM q JOIN q f ON f.psn_no = q.psn_no AND f.fixmedins_code = q.fixmedins_code
                          AND f.fee_date = q.fee_date AND f.code = q.code AND f.visit_no = 1
-                    WHERE q.n_visits > 1 AND q.visit_no > 1 AND %s""".formatted(s.list(), ctx.inWindow("q.setl_date"),
-                    s.involvedLine("f").list(), ctx.inWindow("q.setl_date"));
+                    WHERE q.n_visits > 1 AND q.visit_no > 1 AND %s""".formatted(s.list(ctx.dialect()), ctx.inWindow("q.setl_date"),
+                    s.involvedLine("f").list(ctx.dialect()), ctx.inWindow("q.setl_date"));
         }
 
         /**

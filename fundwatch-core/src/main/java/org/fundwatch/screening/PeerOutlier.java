@@ -158,8 +158,7 @@ final class PeerOutlier extends BaseTemplate {
                 t AS (SELECT *, %s AS z FROM (SELECT * FROM peer UNION ALL SELECT * FROM hist) WHERE med > 0),
                 f AS (SELECT fixmedins_code, month, indicator, min(fixmedins_type) AS fixmedins_type,
                              min(medins_lv) AS medins_lv, min(x) AS x, min(n) AS n,
-                             string_agg(basis || ' ' || CAST(round(med, 4) AS VARCHAR) || ' ' || CAST(round(z, 2) AS VARCHAR)
-                                        || ' ' || CAST(others AS VARCHAR), ';' ORDER BY basis DESC) AS tests
+                             %11$s AS tests
                       FROM t WHERE z >= %s AND x >= %s * med
                       GROUP BY fixmedins_code, month, indicator)
                 SELECT %s FROM f""".formatted(monthly(d, config.indicators()), config.minVisits(),
@@ -169,7 +168,9 @@ final class PeerOutlier extends BaseTemplate {
                         .set("medins_lv", "f.medins_lv").set("indicator", "f.indicator")
                         .set("occur_date", "CAST(f.month || '-01' AS DATE)")
                         .set("occur_time", "CAST(f.month || '-01' AS DATE)")
-                        .set("v1", "round(f.x, 4)").set("v2", "f.n").set("v3", "f.tests").list());
+                        .set("v1", "round(f.x, 4)").set("v2", "f.n").set("v3", "f.tests").list(ctx.dialect()),
+                d.stringAgg("basis || ' ' || " + d.toText("round(med, 4)") + " || ' ' || " + d.toText("round(z, 2)")
+                        + " || ' ' || " + d.toText("others"), "';'", "basis DESC", false));
     }
 
     /**

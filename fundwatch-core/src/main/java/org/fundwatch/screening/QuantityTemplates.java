@@ -88,7 +88,7 @@ final class QuantityTemplates {
                     WHERE q.cum > q.mx AND %4$s""".formatted(w.partition, w.lmtType,
                     RawSelect.line("q").set("kp_id", "q.kp_id").set("basis", "q.basis")
                             .set("vola_amt", excess + " * q.pric").set("line_amt", excess + " * q.pric")
-                            .set("v1", "q.total").set("v2", "q.mx").set("v3", excess).set("v4", "q.fee_date").list(),
+                            .set("v1", "q.total").set("v2", "q.mx").set("v3", excess).set("v4", "q.fee_date").list(ctx.dialect()),
                     ctx.inWindow("q.setl_date"), w.partition.replace("l.", ""), w.joinOn);
         }
 
@@ -159,7 +159,7 @@ final class QuantityTemplates {
                     WHERE q.cum > q.los AND %3$s""".formatted(ctx.dialect().daysBetween("l.begn_date", "l.end_date"),
                     RawSelect.line("q").set("kp_id", "q.kp_id").set("basis", "q.basis")
                             .set("vola_amt", excess + " * q.pric").set("line_amt", excess + " * q.pric")
-                            .set("v1", "q.total").set("v2", "q.los").set("v3", excess).list(),
+                            .set("v1", "q.total").set("v2", "q.los").set("v3", excess).list(ctx.dialect()),
                     ctx.inWindow("q.setl_date"));
         }
 
@@ -226,7 +226,7 @@ final class QuantityTemplates {
                     FROM q
                     WHERE q.day_no > q.mx AND %s""".formatted(
                     RawSelect.line("q").set("kp_id", "q.kp_id").set("basis", "q.basis").set("v1", "q.day_no")
-                            .set("v2", "q.mx").set("v3", "year(q.fee_date)").list(),
+                            .set("v2", "q.mx").set("v3", "year(q.fee_date)").list(ctx.dialect()),
                     ctx.inWindow("q.setl_date"));
         }
 

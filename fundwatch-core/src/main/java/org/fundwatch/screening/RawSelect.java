@@ -67,15 +67,20 @@ final class RawSelect {
         return set("line_sn", "NULL").set("line_role", "NULL").set("line_amt", "NULL");
     }
 
+    private static String type(SqlDialect d, String standard) {
+        return standard.equals("VARCHAR") ? d.textType() : standard;
+    }
+
     RawSelect copy() {
         RawSelect s = new RawSelect();
         s.columns.putAll(columns);
         return s;
     }
 
-    String list() {
+    String list(SqlDialect d) {
         return columns.entrySet().stream()
-                .map(e -> "CAST(" + e.getValue() + " AS " + RawColumns.TYPES.get(e.getKey()) + ") AS " + e.getKey())
+                .map(e -> "CAST(" + e.getValue() + " AS " + type(d, RawColumns.TYPES.get(e.getKey())) + ") AS "
+                        + e.getKey())
                 .collect(Collectors.joining(",\n       "));
     }
 }

@@ -43,6 +43,25 @@ public interface SqlDialect {
     /** A text as a decimal, NULL when it is not a number. */
     String tryDecimal(String text);
 
+    /** The name of the variable-length text type in casts ({@code VARCHAR} in standard SQL). */
+    default String textType() {
+        return "VARCHAR";
+    }
+
+    /** {@code CAST(expression AS text)}. */
+    default String toText(String expression) {
+        return "CAST(" + expression + " AS " + textType() + ")";
+    }
+
+    /**
+     * The group's values of {@code value} joined by {@code separator} (an SQL string literal) in the order of
+     * {@code orderBy}; with {@code distinct}, each value once ({@code orderBy} must then be {@code value}).
+     */
+    String stringAgg(String value, String separator, String orderBy, boolean distinct);
+
+    /** A TIMESTAMP as text in a {@link java.time.format.DateTimeFormatter} pattern of letters y M d H m s only. */
+    String formatTime(String timestamp, String pattern);
+
     default String date(LocalDate day) {
         return "DATE '" + day + "'";
     }

@@ -110,7 +110,7 @@ final class TimelineTemplates {
                          AND a.mdtrt_id <> b.mdtrt_id AND substr(a.maindiag, 1, %d) = substr(b.maindiag, 1, %d)
                     WHERE length(a.maindiag) >= %d AND b.begn_date >= a.begn_date AND %s BETWEEN 0 AND %d AND %s"""
                     .formatted(RawSelect.visit("b").noLine().set("v1", "a.mdtrt_id").set("v2", "a.end_date")
-                                    .set("v3", gap).set("v4", "b.maindiag_code").list(), STAYS, STAYS, n, n, n, gap,
+                                    .set("v3", gap).set("v4", "b.maindiag_code").list(ctx.dialect()), STAYS, STAYS, n, n, n, gap,
                             config.maxGapDays(), ctx.inWindow("b.setl_date"));
         }
 
@@ -171,7 +171,7 @@ final class TimelineTemplates {
                          AND a.mdtrt_id <> b.mdtrt_id
                     WHERE a.begn_date < b.end_date AND b.begn_date < a.end_date AND %s""".formatted(
                     RawSelect.visit("a").noLine().set("v1", "b.mdtrt_id").set("v2", "b.fixmedins_code")
-                            .set("v3", "b.begn_date").set("v4", "b.end_date").list(), STAYS, STAYS,
+                            .set("v3", "b.begn_date").set("v4", "b.end_date").list(ctx.dialect()), STAYS, STAYS,
                     ctx.inWindow("a.setl_date"));
         }
 
@@ -214,7 +214,7 @@ final class TimelineTemplates {
                     FROM fw_visit o JOIN %s s ON s.psn_no = o.psn_no
                     WHERE o.setting <> 'INPATIENT' AND o.setl_date > s.begn_date AND o.setl_date < s.end_date AND %s"""
                     .formatted(RawSelect.visit("o").noLine().set("v1", "s.mdtrt_id").set("v2", "s.fixmedins_code")
-                            .set("v3", "s.begn_date").set("v4", "s.end_date").list(), STAYS, ctx.inWindow("o.setl_date"));
+                            .set("v3", "s.begn_date").set("v4", "s.end_date").list(ctx.dialect()), STAYS, ctx.inWindow("o.setl_date"));
         }
 
         /** This outpatient or pharmacy visit against the stays the history holds, admitted ones included. */
@@ -272,14 +272,14 @@ final class TimelineTemplates {
                         SELECT %s
                         FROM fw_visit v JOIN ext_death d ON d.certno = v.certno
                         WHERE v.begn_date > d.die_date AND %s""".formatted(RawSelect.visit("v").noLine()
-                        .set("v1", "d.die_date").set("v2", "d.src").list(), ctx.inWindow("v.setl_date"));
+                        .set("v1", "d.die_date").set("v2", "d.src").list(ctx.dialect()), ctx.inWindow("v.setl_date"));
             }
             return """
                     SELECT %s
                     FROM fw_visit v JOIN ext_custody c ON c.certno = v.certno
                     WHERE v.begn_date >= c.begndate AND (c.enddate IS NULL OR v.begn_date <= c.enddate) AND %s"""
                     .formatted(RawSelect.visit("v").noLine().set("v1", "c.begndate").set("v2", "c.src")
-                            .set("v3", "c.enddate").list(), ctx.inWindow("v.setl_date"));
+                            .set("v3", "c.enddate").list(ctx.dialect()), ctx.inWindow("v.setl_date"));
         }
 
         @Override
@@ -368,7 +368,7 @@ final class TimelineTemplates {
                     WHERE %s""".formatted(STAYS, d.addDays("begn_date", "-1"), d.addDays("end_date", "1"),
                     d.daysBetween("d", "nxt"), d.argMax(d.addDays("d", "1"), d.daysBetween("d", "nxt")),
                     d.daysBetween("d", "nxt"), config.minDays(),
-                    RawSelect.visit("s").noLine().set("v1", "i.longest").set("v2", "i.idle_from").list(),
+                    RawSelect.visit("s").noLine().set("v1", "i.longest").set("v2", "i.idle_from").list(ctx.dialect()),
                     ctx.inWindow("s.setl_date"));
         }
 
@@ -476,7 +476,7 @@ final class TimelineTemplates {
                     RawSelect.empty().set("fixmedins_code", "c.fixmedins_code").set("fixmedins_type", "i.fixmedins_type")
                             .set("medins_lv", "i.medins_lv").set("occur_date", "c.d").set("occur_time", "c.d")
                             .set("v1", "c.in_bed").set("v2", "i.bed_cnt").set("v3", ctx.dialect().addDays("c.nxt", "-1"))
-                            .list(), config.factor().toPlainString(), ctx.inWindow("c.d"));
+                            .list(ctx.dialect()), config.factor().toPlainString(), ctx.inWindow("c.d"));
         }
 
         @Override
@@ -526,7 +526,7 @@ final class TimelineTemplates {
                     ctx.inWindow("setl_date"), d.monthText("setl_date"), config.minVisits(),
                     RawSelect.empty().set("psn_no", "m.psn_no").set("certno", "m.certno").set("insutype", "m.insutype")
                             .set("occur_time", "m.last_time").set("occur_date", "m.last_date").set("vola_amt", "m.amt")
-                            .set("v1", "m.n").set("v2", "m.last_date").list());
+                            .set("v1", "m.n").set("v2", "m.last_date").list(ctx.dialect()));
         }
 
         @Override
@@ -626,7 +626,7 @@ final class TimelineTemplates {
                             .set("hilist_code", "m.code").set("hilist_name", "m.hilist_name").set("kp_id", "m.kp_id")
                             .set("basis", "m.basis").set("occur_time", "m.last_time").set("occur_date", "m.last_date")
                             .set("vola_amt", "m.amt").set("v1", "m.days").set("v2", "m.last_date").set("v3", "m.n")
-                            .list());
+                            .list(ctx.dialect()));
         }
 
         @Override
@@ -753,7 +753,7 @@ final class TimelineTemplates {
                     WHERE p.secs <= %d AND p.km > %d AND %s""".formatted(km, d.secondsBetween("a.setl_time", "b.setl_time"),
                     d.addDays("a.setl_date", "1"),
                     RawSelect.visit("p").noLine().set("v1", "p.a_inst").set("v2", "p.a_time")
-                            .set("v3", "CAST(round(p.km, 0) AS INTEGER)").set("v4", "CAST(p.secs / 60 AS INTEGER)").list(),
+                            .set("v3", "CAST(round(p.km, 0) AS INTEGER)").set("v4", "CAST(p.secs / 60 AS INTEGER)").list(ctx.dialect()),
                     config.maxMinutes() * 60, config.minKm(), ctx.inWindow("p.setl_date"));
         }
 

@@ -31,6 +31,11 @@ class GoldenSqlTest {
         assertGolden(DuckDbDialect.INSTANCE);
     }
 
+    @Test
+    void sparkSqlOfEveryDefaultRuleMatchesItsGoldenFile() throws IOException {
+        assertGolden(SparkSqlDialect.INSTANCE);
+    }
+
     private static void assertGolden(SqlDialect dialect) throws IOException {
         ScreeningPlan plan = new RuleCompiler(dialect, MedTypeSettings.defaults())
                 .compile(PolicyPack.defaultPack(), LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31));

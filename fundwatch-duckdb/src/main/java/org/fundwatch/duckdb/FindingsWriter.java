@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -33,7 +34,16 @@ final class FindingsWriter {
     private FindingsWriter() {
     }
 
-    static void write(Connection connection, Path out, List<Finding> findings) throws SQLException, IOException {
+    /** On a DuckDB of its own, whichever engine found them, so every engine writes the same bytes. */
+    static void write(Path out, List<Finding> findings) throws IOException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+            write(connection, out, findings);
+        } catch (SQLException e) {
+            throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, "writing findings: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Connection connection, Path out, List<Finding> findings) throws SQLException, IOException {
         try (Statement st = connection.createStatement()) {
             st.execute(FINDINGS_DDL);
             st.execute(LINES_DDL);

@@ -198,7 +198,7 @@ public final class InstantData {
     }
 
     private interface SessionWork<T> {
-        T run(Session s) throws SQLException;
+        T run(DuckDbSession s) throws SQLException;
     }
 
     private interface RowReader {
@@ -211,7 +211,7 @@ public final class InstantData {
         Path tmp = Files.createTempDirectory("fundwatch-instant");
         ScreenOptions options = ScreenOptions.of(dataset, tmp);
         ScreeningPlan plan = Screening.plan(options, Screening.ALL_FROM, Screening.ALL_TO);
-        try (Session s = Session.open(options, manifest, tmp.resolve("spill"))) {
+        try (DuckDbSession s = DuckDbSession.open(options, manifest, tmp.resolve("spill"))) {
             for (org.fundwatch.screening.Statement st : plan.prelude()) {
                 s.execute(st.sql());
             }

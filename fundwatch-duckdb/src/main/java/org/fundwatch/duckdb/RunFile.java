@@ -27,9 +27,10 @@ final class RunFile {
     private RunFile() {
     }
 
-    static void write(ScreenOptions options, Manifest manifest, ScreenReport report) throws IOException {
+    static void write(ScreenOptions options, Manifest manifest, ScreenReport report, String engine)
+            throws IOException {
         ObjectNode root = JSON.createObjectNode();
-        root.put("engine", "duckdb");
+        root.put("engine", engine);
         root.put("created", LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
         ObjectNode pack = root.putObject("rule_pack");
         pack.put("id", report.packId());

@@ -51,7 +51,7 @@ public final class ScreenBenchmark {
         Manifest manifest = Manifest.read(options.dataset());
         long lines = manifest.rows("feedetail");
         double bare;
-        try (Session s = Session.open(options, manifest, options.out().resolve(".bench-tmp"))) {
+        try (DuckDbSession s = DuckDbSession.open(options, manifest, options.out().resolve(".bench-tmp"))) {
             s.count(BARE_SCAN);
             bare = Double.MAX_VALUE;
             for (int i = 0; i < 3; i++) {
@@ -72,7 +72,7 @@ public final class ScreenBenchmark {
         Map<String, Double> perRule = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
         double total;
-        try (Session s = Session.open(options, manifest, options.out().resolve(".bench-tmp"))) {
+        try (DuckDbSession s = DuckDbSession.open(options, manifest, options.out().resolve(".bench-tmp"))) {
             long t0 = System.nanoTime();
             for (org.fundwatch.screening.Statement st : plan.prelude()) {
                 s.execute(st.sql());

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToLongFunction;
 import org.fundwatch.findings.Finding;
 import org.fundwatch.findings.FindingLine;
 import org.fundwatch.ingest.Manifest;
@@ -29,9 +29,12 @@ import org.fundwatch.schema.ExchangeFormat;
 import org.fundwatch.schema.MedTypeSettings;
 import org.fundwatch.schema.Table;
 import org.fundwatch.screening.CompiledRule;
+import org.fundwatch.screening.DataNeed;
 import org.fundwatch.screening.DuckDbDialect;
+import org.fundwatch.screening.FindingAssembler;
 import org.fundwatch.screening.RuleCompiler;
 import org.fundwatch.screening.ScreeningPlan;
+import org.fundwatch.screening.SqlDialect;
 
 /**
  * 事后审核 on one machine: compiles the policy pack for the report window, runs the shared relations and passes once,
@@ -65,7 +68,13 @@ public final class Screening {
     private Screening() {
     }
 
+    /** Screens on the embedded default engine (DuckDB). */
     public static ScreenReport run(ScreenOptions options, Progress progress) throws IOException {
+        return run(options, progress, DuckDbEngine.INSTANCE);
+    }
+
+    /** Screens on {@code engine}: the plan, the rules' order and the findings' assembly are the same for every engine. */
+    public static ScreenReport run(ScreenOptions options, Progress progress, Engine engine) throws IOException {
         long started = System.nanoTime();
         Manifest manifest = Manifest.read(options.dataset());
         for (Table t : ExchangeFormat.TABLES) {
@@ -87,21 +96,20 @@ public final class Screening {
             from = p.atDay(1);
             to = p.atEndOfMonth();
         }
-        ScreeningPlan plan = plan(options, from, to);
+        ScreeningPlan plan = plan(options, engine.dialect(), from, to);
 
         prepareOutput(options);
         Path tmp = options.out().resolve(".tmp");
-        try (Session engine = Session.open(options, manifest, tmp)) {
-            Connection c = engine.connection();
+        try (Engine.Session session = engine.open(options, manifest, tmp)) {
             List<ScreenReport.PassTiming> timings = new ArrayList<>();
             progress.start("prepare", plan.prelude().size());
             for (org.fundwatch.screening.Statement s : plan.prelude()) {
-                timings.add(engine.timed(s));
+                timings.add(session.build(s));
                 progress.advance(1);
             }
             progress.finish();
 
-            Map<String, String> notRun = engine.notRun(plan);
+            Map<String, String> notRun = notRun(plan, session.present(), session::count);
             Set<String> neededPasses = new LinkedHashSet<>();
             for (CompiledRule r : plan.rules()) {
                 if (!notRun.containsKey(r.rule().id())) {
@@ -112,24 +120,28 @@ public final class Screening {
                     .filter(s -> neededPasses.contains(s.name())).toList();
             progress.start("passes", passes.size());
             for (org.fundwatch.screening.Statement s : passes) {
-                timings.add(engine.timed(s));
+                timings.add(session.build(s));
                 progress.advance(1);
             }
             progress.finish();
 
             List<Finding> findings = new ArrayList<>();
             List<ScreenReport.RuleResult> results = new ArrayList<>();
-            // Rule queries are small and independent: run them on a few connections at once, collect in pack order.
+            // Rule queries are small and independent: run them a few at once, collect in pack order.
             progress.start("rules", plan.rules().size());
             List<Future<RuleRun>> runs = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(ruleWorkers(options), r -> {
+            ExecutorService pool = Executors.newFixedThreadPool(session.ruleWorkers(), r -> {
                 Thread t = new Thread(r, "fundwatch-rule");
                 t.setDaemon(true);
                 return t;
             });
             try {
                 for (CompiledRule r : plan.rules()) {
-                    runs.add(notRun.containsKey(r.rule().id()) ? null : pool.submit(() -> engine.run(r)));
+                    runs.add(notRun.containsKey(r.rule().id()) ? null : pool.submit(() -> {
+                        long t0 = System.nanoTime();
+                        FindingAssembler assembler = session.assemble(r);
+                        return new RuleRun(assembler, (System.nanoTime() - t0) / 1e9);
+                    }));
                 }
                 for (int i = 0; i < plan.rules().size(); i++) {
                     CompiledRule r = plan.rules().get(i);
@@ -154,7 +166,7 @@ public final class Screening {
             progress.finish();
 
             long t0 = System.nanoTime();
-            FindingsWriter.write(c, options.out(), findings);
+            FindingsWriter.write(options.out(), findings);
             timings.add(new ScreenReport.PassTiming("write findings", (System.nanoTime() - t0) / 1e9, findings.size()));
             Map<String, ScreenReport.TypeTotal> byType = new TreeMap<>();
             Map<String, List<Finding>> grouped = new TreeMap<>();
@@ -165,36 +177,52 @@ public final class Screening {
                     options.period(),
                     timings, results, byType, findings.size(), suppressed, Totals.amount(findings),
                     (System.nanoTime() - started) / 1e9);
-            RunFile.write(options, manifest, report);
+            RunFile.write(options, manifest, report, engine.name());
             return report;
-        } catch (SQLException e) {
-            throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, e.getMessage(), e);
         }
+    }
+
+    /** Rule id → why it cannot run (a table absent, or none of its knowledge points); after the prelude. */
+    static Map<String, String> notRun(ScreeningPlan plan, Set<String> present, ToLongFunction<String> count) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (CompiledRule r : plan.rules()) {
+            for (DataNeed need : r.needs()) {
+                if (!present.contains(need.table())) {
+                    out.put(r.rule().id(), "table " + need.table() + " is absent from the dataset");
+                    break;
+                }
+                if (need.countQuery().isPresent() && count.applyAsLong(need.countQuery().get()) == 0) {
+                    out.put(r.rule().id(), need.description());
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The options' pack (or the default one) compiled for DuckDB and the report window {@code from}–{@code to}. */
     static ScreeningPlan plan(ScreenOptions options, LocalDate from, LocalDate to) throws IOException {
+        return plan(options, DuckDbDialect.INSTANCE, from, to);
+    }
+
+    /** The options' pack (or the default one) compiled for {@code dialect} and the window {@code from}–{@code to}. */
+    public static ScreeningPlan plan(ScreenOptions options, SqlDialect dialect, LocalDate from, LocalDate to)
+            throws IOException {
         PolicyPack pack = options.rules().map(PolicyPack::load).orElseGet(PolicyPack::defaultPack);
         MedTypeSettings settings = options.medTypeFile().isPresent()
                 ? MedTypeSettings.defaultsWith(options.medTypeFile().get()) : MedTypeSettings.defaults();
-        return new RuleCompiler(DuckDbDialect.INSTANCE, settings).compile(pack, from, to);
+        return new RuleCompiler(dialect, settings).compile(pack, from, to);
     }
 
-    /** Connections running rule queries at once: DuckDB parallelises each query too, so a few suffice. */
-    static int ruleWorkers(ScreenOptions options) {
-        int cores = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
-        return Math.max(1, Math.min(4, cores));
-    }
-
-    private static RuleRun await(Future<RuleRun> run) throws SQLException {
+    private static RuleRun await(Future<RuleRun> run) {
         try {
             return run.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SQLException("interrupted", e);
+            throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, "interrupted", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
             throw new IllegalStateException(e.getCause());
         }

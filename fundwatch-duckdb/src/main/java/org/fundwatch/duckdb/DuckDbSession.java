@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.fundwatch.schema.ExchangeFormat;
 import org.fundwatch.schema.SqlDdl;
 import org.fundwatch.schema.Table;
 import org.fundwatch.screening.CompiledRule;
-import org.fundwatch.screening.DataNeed;
 import org.fundwatch.screening.FindingAssembler;
 import org.fundwatch.screening.RawRow;
 import org.fundwatch.screening.ScreeningPlan;
@@ -30,21 +28,21 @@ import org.fundwatch.screening.ScreeningPlan;
  * one (so every query compiles; the rules that need it are reported as not run), spill files in a temporary
  * directory removed on close.
  */
-final class Session implements AutoCloseable {
+final class DuckDbSession implements AutoCloseable {
     private final Connection connection;
     private final Set<String> present;
     private final Path tmp;
 
-    private Session(Connection connection, Set<String> present, Path tmp) {
+    private DuckDbSession(Connection connection, Set<String> present, Path tmp) {
         this.connection = connection;
         this.present = present;
         this.tmp = tmp;
     }
 
-    static Session open(ScreenOptions options, Manifest manifest, Path tmp) throws IOException {
+    static DuckDbSession open(ScreenOptions options, Manifest manifest, Path tmp) throws IOException {
         Files.createDirectories(tmp);
         try {
-            Session s = new Session(DriverManager.getConnection("jdbc:duckdb:"),
+            DuckDbSession s = new DuckDbSession(DriverManager.getConnection("jdbc:duckdb:"),
                     new LinkedHashSet<>(manifest.tableNames()), tmp);
             s.execute("SET temp_directory = '" + Screening.sqlPath(tmp) + "'");
             s.execute("SET preserve_insertion_order = false");
@@ -109,28 +107,26 @@ final class Session implements AutoCloseable {
 
     /** Rule id → why it cannot run (a table absent, or none of its knowledge points); after the prelude. */
     Map<String, String> notRun(ScreeningPlan plan) throws SQLException {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (CompiledRule r : plan.rules()) {
-            for (DataNeed need : r.needs()) {
-                if (!present.contains(need.table())) {
-                    out.put(r.rule().id(), "table " + need.table() + " is absent from the dataset");
-                    break;
+        try {
+            return Screening.notRun(plan, present, sql -> {
+                try {
+                    return count(sql);
+                } catch (SQLException e) {
+                    throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, e.getMessage(), e);
                 }
-                if (need.countQuery().isPresent() && count(need.countQuery().get()) == 0) {
-                    out.put(r.rule().id(), need.description());
-                    break;
-                }
+            });
+        } catch (ScreenException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
             }
+            throw e;
         }
-        return out;
     }
 
-    /** Runs one rule on a connection of its own (rules may run concurrently) and times it. */
-    RuleRun run(CompiledRule rule) throws SQLException {
-        long t0 = System.nanoTime();
+    /** Runs one rule on a connection of its own (rules may run concurrently). */
+    FindingAssembler assembleOnOwnConnection(CompiledRule rule) throws SQLException {
         try (Connection own = connection.unwrap(DuckDBConnection.class).duplicate()) {
-            FindingAssembler assembler = assemble(own, rule);
-            return new RuleRun(assembler, (System.nanoTime() - t0) / 1e9);
+            return assemble(own, rule);
         }
     }
 
