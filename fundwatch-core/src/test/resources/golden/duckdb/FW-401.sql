@@ -14,8 +14,7 @@ m AS (SELECT fixmedins_code, strftime(s.setl_date, '%Y-%m') AS month, min(fixmed
              count(*) FILTER (WHERE mod < open_min OR mod > close_min) AS n_out,
              sum(fund_amt) FILTER (WHERE mod < open_min OR mod > close_min) AS amt_out,
              min(setl_date) FILTER (WHERE mod < open_min OR mod > close_min) AS first_out,
-             string_agg(strftime(setl_time, '%m-%d %H:%M'), ', ' ORDER BY setl_time)
-               FILTER (WHERE mod < open_min OR mod > close_min) AS times_out,
+             string_agg(CASE WHEN mod < open_min OR mod > close_min THEN strftime(setl_time, '%m-%d %H:%M') END, ', ' ORDER BY setl_time) AS times_out,
              count(*) FILTER (WHERE mod >= open_min AND mod < open_min + 60
                                  OR mod <= close_min AND mod > close_min - 60) * 1.0 / count(*) AS edge,
              min(setl_date) AS first_day

@@ -22,9 +22,9 @@ edge AS (SELECT p, q FROM pair GROUP BY p, q HAVING count(DISTINCT day) >= 3),
 und AS (SELECT p AS a, q AS b FROM edge UNION ALL SELECT q, p FROM edge
         UNION ALL SELECT DISTINCT p, p FROM edge UNION ALL SELECT DISTINCT q, q FROM edge),
 lp(it, node, label, changes) AS (
-  SELECT DISTINCT 0, a, a, 1 FROM und
+  SELECT DISTINCT 0, a, a, CAST(1 AS BIGINT) FROM und
   UNION ALL
-  SELECT it + 1, node, label, sum(CASE WHEN label < old THEN 1 ELSE 0 END) OVER ()
+  SELECT it + 1, node, label, CAST(sum(CASE WHEN label < old THEN 1 ELSE 0 END) OVER () AS BIGINT)
   FROM (SELECT x.it, e.b AS node, min(x.label) AS label, min(CASE WHEN e.a = e.b THEN x.label END) AS old
         FROM lp x JOIN und e ON e.a = x.node
         WHERE x.changes > 0 AND x.it < 30

@@ -4,7 +4,7 @@ SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND (a.vola_bhvr_type IS NULL OR a.vola_bhvr_type = 'OFF_HOURS_SETTLEMENT')
          AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
-WITH s AS (SELECT x.*, (hour(x.setl_time) * 60 + minute(x.setl_time)) AS mod, (hour(i.open_time) * 60 + minute(i.open_time)) AS open_min, (hour(i.close_time) * 60 + minute(i.close_time)) AS close_min, i.open_time, i.close_time
+WITH s AS (SELECT x.*, (hour(x.setl_time) * 60 + minute(x.setl_time)) AS mod, (CAST(substr(i.open_time, 1, 2) AS INT) * 60 + CAST(substr(i.open_time, 4, 2) AS INT)) AS open_min, (CAST(substr(i.close_time, 1, 2) AS INT) * 60 + CAST(substr(i.close_time, 4, 2) AS INT)) AS close_min, i.open_time, i.close_time
            FROM (SELECT v.*, CAST(s.net_fee AS DECIMAL(18,2)) AS fee FROM fw_visit v JOIN fw_setl s ON s.mdtrt_id = v.mdtrt_id
  WHERE v.setl_id IS NOT NULL) x JOIN medins_info i ON i.fixmedins_code = x.fixmedins_code
            WHERE x.fixmedins_type = '2' AND i.open_time IS NOT NULL AND i.close_time IS NOT NULL),
@@ -14,8 +14,7 @@ m AS (SELECT fixmedins_code, date_format(s.setl_date, 'yyyy-MM') AS month, min(f
              count(*) FILTER (WHERE mod < open_min OR mod > close_min) AS n_out,
              sum(fund_amt) FILTER (WHERE mod < open_min OR mod > close_min) AS amt_out,
              min(setl_date) FILTER (WHERE mod < open_min OR mod > close_min) AS first_out,
-             listagg(date_format(setl_time, 'MM-dd HH:mm'), ', ') WITHIN GROUP (ORDER BY setl_time)
-               FILTER (WHERE mod < open_min OR mod > close_min) AS times_out,
+             nullif(array_join(transform(sort_array(collect_list(CASE WHEN CASE WHEN mod < open_min OR mod > close_min THEN date_format(setl_time, 'MM-dd HH:mm') END IS NOT NULL THEN named_struct('k', setl_time, 'v', CASE WHEN mod < open_min OR mod > close_min THEN date_format(setl_time, 'MM-dd HH:mm') END) END), true), x -> x.v), ', '), '') AS times_out,
              count(*) FILTER (WHERE mod >= open_min AND mod < open_min + 60
                                  OR mod <= close_min AND mod > close_min - 60) * 1.0 / count(*) AS edge,
              min(setl_date) AS first_day

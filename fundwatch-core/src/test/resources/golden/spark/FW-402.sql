@@ -16,7 +16,7 @@ w AS (SELECT a.mdtrt_id AS anchor, b.mdtrt_id, b.psn_no, b.fee, b.setl_time, b.f
 c AS (SELECT lo.anchor, lo.fee AS floor_fee, count(DISTINCT m.psn_no) AS cards,
              min(m.setl_time) AS t0, max(m.setl_time) AS t1, min(m.fee) AS fee0, max(m.fee) AS fee1,
              sum(m.fund_amt) AS amt,
-             listagg(DISTINCT m.psn_no, ',') WITHIN GROUP (ORDER BY m.psn_no) AS people
+             nullif(array_join(array_sort(collect_set(m.psn_no)), ','), '') AS people
       FROM w lo JOIN w m ON m.anchor = lo.anchor AND m.fee >= lo.fee AND m.fee <= lo.fee * (1 + 0.05)
       GROUP BY lo.anchor, lo.fee HAVING count(DISTINCT m.psn_no) >= 10),
 best AS (SELECT s.fixmedins_code, s.fixmedins_type, s.medins_lv, s.setl_date, c.*,

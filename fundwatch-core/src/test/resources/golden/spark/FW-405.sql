@@ -11,7 +11,7 @@ WITH a AS (SELECT p.addr, v.* FROM fw_visit v
              AND datediff(v.end_date, v.begn_date) <= 7 AND (year(v.begn_date) - year(v.brdy) - CASE WHEN month(v.begn_date) * 100 + day(v.begn_date) < month(v.brdy) * 100 + day(v.brdy) THEN 1 ELSE 0 END) >= 60),
 c AS (SELECT x.mdtrt_id AS anchor, count(DISTINCT y.psn_no) AS people, sum(y.fund_amt) AS amt,
              max(y.begn_date) AS last_day,
-             listagg(DISTINCT y.psn_no, ',') WITHIN GROUP (ORDER BY y.psn_no) AS members
+             nullif(array_join(array_sort(collect_set(y.psn_no)), ','), '') AS members
       FROM a x JOIN a y ON y.fixmedins_code = x.fixmedins_code AND y.addr = x.addr
        AND y.begn_date >= x.begn_date AND datediff(y.begn_date, x.begn_date) <= 2
       GROUP BY x.mdtrt_id HAVING count(DISTINCT y.psn_no) >= 5),

@@ -48,7 +48,7 @@ hist AS (SELECT ok.*, hz.med, hz.mad, hz.cnt AS others, 'HISTORY' AS basis
 t AS (SELECT *, (x - med) / (1.4826 * greatest(mad, 0.05 * med)) AS z FROM (SELECT * FROM peer UNION ALL SELECT * FROM hist) WHERE med > 0),
 f AS (SELECT fixmedins_code, month, indicator, min(fixmedins_type) AS fixmedins_type,
              min(medins_lv) AS medins_lv, min(x) AS x, min(n) AS n,
-             listagg(basis || ' ' || CAST(round(med, 4) AS STRING) || ' ' || CAST(round(z, 2) AS STRING) || ' ' || CAST(others AS STRING), ';') WITHIN GROUP (ORDER BY basis DESC) AS tests
+             nullif(array_join(transform(sort_array(collect_list(CASE WHEN basis || ' ' || CAST(round(med, 4) AS STRING) || ' ' || CAST(round(z, 2) AS STRING) || ' ' || CAST(others AS STRING) IS NOT NULL THEN named_struct('k', basis, 'v', basis || ' ' || CAST(round(med, 4) AS STRING) || ' ' || CAST(round(z, 2) AS STRING) || ' ' || CAST(others AS STRING)) END), false), x -> x.v), ';'), '') AS tests
       FROM t WHERE z >= 3 AND x >= 1.5 * med
       GROUP BY fixmedins_code, month, indicator)
 SELECT CAST(NULL AS STRING) AS psn_no,

@@ -22,16 +22,16 @@ edge AS (SELECT p, q FROM pair GROUP BY p, q HAVING count(DISTINCT day) >= 3),
 und AS (SELECT p AS a, q AS b FROM edge UNION ALL SELECT q, p FROM edge
         UNION ALL SELECT DISTINCT p, p FROM edge UNION ALL SELECT DISTINCT q, q FROM edge),
 lp(it, node, label, changes) AS (
-  SELECT DISTINCT 0, a, a, 1 FROM und
+  SELECT DISTINCT 0, a, a, CAST(1 AS BIGINT) FROM und
   UNION ALL
-  SELECT it + 1, node, label, sum(CASE WHEN label < old THEN 1 ELSE 0 END) OVER ()
+  SELECT it + 1, node, label, CAST(sum(CASE WHEN label < old THEN 1 ELSE 0 END) OVER () AS BIGINT)
   FROM (SELECT x.it, e.b AS node, min(x.label) AS label, min(CASE WHEN e.a = e.b THEN x.label END) AS old
         FROM lp x JOIN und e ON e.a = x.node
         WHERE x.changes > 0 AND x.it < 30
         GROUP BY x.it, e.b)),
 comp AS (SELECT node, label FROM lp WHERE it = (SELECT max(it) FROM lp)),
 grp AS (SELECT label, count(*) AS members,
-               listagg(node, ',') WITHIN GROUP (ORDER BY node) AS people
+               nullif(array_join(transform(sort_array(collect_list(CASE WHEN node IS NOT NULL THEN named_struct('k', node, 'v', node) END), true), x -> x.v), ','), '') AS people
         FROM comp GROUP BY label HAVING count(*) >= 5),
 mine AS (SELECT e.p AS psn_no, x.fixmedins_code, x.day, x.tp AS t FROM pair x
          JOIN edge e ON e.p = x.p AND e.q = x.q
@@ -42,7 +42,7 @@ home AS (SELECT psn_no, fixmedins_code, row_number() OVER (PARTITION BY psn_no
          FROM mine GROUP BY psn_no, fixmedins_code),
 m AS (SELECT c.node AS psn_no, g.members, g.people, min(mine.day) AS first_day,
              count(DISTINCT mine.day) AS days, min(home.fixmedins_code) AS fixmedins_code,
-             listagg(DISTINCT date_format(mine.t, 'yyyy-MM-dd HH:mm'), ', ') WITHIN GROUP (ORDER BY date_format(mine.t, 'yyyy-MM-dd HH:mm')) AS times
+             nullif(array_join(array_sort(collect_set(date_format(mine.t, 'yyyy-MM-dd HH:mm'))), ', '), '') AS times
       FROM comp c JOIN grp g ON g.label = c.label JOIN mine ON mine.psn_no = c.node
       JOIN home ON home.psn_no = c.node AND home.rn = 1
       GROUP BY c.node, g.members, g.people)

@@ -33,8 +33,36 @@ import picocli.CommandLine.Spec;
                 + "noisy: compare ratios, not seconds).",
         subcommands = {BenchCommand.IngestBench.class, BenchCommand.GenerateBench.class,
                 BenchCommand.ScreenBench.class, BenchCommand.ReviewBench.class,
-                BenchCommand.ServeBench.class, BenchCommand.WorkflowBench.class})
+                BenchCommand.ServeBench.class, BenchCommand.WorkflowBench.class, BenchCommand.SparkBench.class})
 final class BenchCommand {
+
+    @Command(name = "spark", mixinStandardHelpOptions = true,
+            description = {"Screen a dataset on DuckDB and on Spark local[N] in one child JVM with the same cores: "
+                    + "per-pass times, the Spark/DuckDB ratio and the throughput per core (fee lines per second)."})
+    static final class SparkBench implements Callable<Integer> {
+        @Option(names = "--dataset", required = true, description = "A dataset (from `ingest`).")
+        Path dataset;
+
+        @Option(names = "--cores", defaultValue = "2", description = "Cores for each engine. Default: ${DEFAULT-VALUE}.")
+        int cores;
+
+        @Option(names = "--period", description = "Report one month (yyyy-MM).")
+        String period;
+
+        @Option(names = "--driver-memory", defaultValue = "8g", description = "Heap of the child JVM. Default: "
+                + "${DEFAULT-VALUE}.")
+        String driverMemory;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> args = new ArrayList<>(List.of("--dataset", dataset.toString(), "--cores",
+                    String.valueOf(cores)));
+            if (period != null) {
+                args.addAll(List.of("--period", period));
+            }
+            return SparkChild.run("bench", args, driverMemory);
+        }
+    }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = {"Time `ingest` of an extract against the baseline: DuckDB reading the same CSV files "

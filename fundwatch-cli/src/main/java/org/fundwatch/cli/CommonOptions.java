@@ -1,5 +1,6 @@
 package org.fundwatch.cli;
 
+import org.fundwatch.progress.ConsoleProgress;
 import org.fundwatch.progress.Progress;
 import picocli.CommandLine.Option;
 

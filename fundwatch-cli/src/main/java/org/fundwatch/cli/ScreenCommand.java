@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.fundwatch.duckdb.ScreenOptions;
 import org.fundwatch.duckdb.ScreenReport;
 import org.fundwatch.duckdb.Screening;
-import org.fundwatch.rules.ViolationType;
 import org.fundwatch.workflow.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "screen", mixinStandardHelpOptions = true,
-        description = {"Screen every claim of a dataset against the rule base (事后审核) on the embedded engine.",
+        description = {"Screen every claim of a dataset against the rule base (事后审核) on the embedded engine "
+                + "(DuckDB), or on Apache Spark with --engine spark.",
                 "Writes OUT/findings.{csv,parquet,jsonl}, OUT/finding_lines.{csv,parquet,jsonl} and OUT/run.json, "
                         + "and prints the findings by violation type. Rules whose data is absent are listed as not "
                         + "run. With FUNDWATCH_DB_URL set, the findings are then loaded into that workflow store "
@@ -58,12 +59,33 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--memory", description = "DuckDB memory limit, e.g. 8GB.")
     String memory;
 
+    @Option(names = "--engine", defaultValue = "duckdb", description = "duckdb (embedded, the default) or spark "
+            + "(a child JVM on the Spark module's classpath; the same findings).")
+    String engine;
+
+    @Option(names = "--master", defaultValue = "local[*]", description = "Spark master for --engine spark "
+            + "(default local[*]: every core of this machine).")
+    String master;
+
+    @Option(names = "--spark-conf", description = "A Spark setting key=value for --engine spark (repeatable).")
+    java.util.Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--driver-memory", defaultValue = "4g", description = "Heap of the Spark child JVM "
+            + "(default 4g); in local mode it holds the executors too.")
+    String driverMemory;
+
     @Option(names = "--no-load", description = "Do not load the findings into the workflow server even when "
             + "FUNDWATCH_DB_URL names one (without it, `fundwatch load` loads them).")
     boolean noLoad;
 
     @Override
     public Integer call() throws Exception {
+        if (engine.equals("spark")) {
+            return onSpark();
+        }
+        if (!engine.equals("duckdb")) {
+            throw new IllegalArgumentException("--engine must be duckdb or spark, not " + engine);
+        }
         ScreenOptions options = ScreenOptions.of(dataset, out).withThreads(threads).withOverwrite(overwrite);
         if (rules != null) {
             options = options.withRules(rules);
@@ -83,30 +105,51 @@ final class ScreenCommand implements Callable<Integer> {
         }
         ScreenReport report = Screening.run(options, common.progress());
         print(report, spec.commandLine().getOut());
+        loadIfConfigured();
+        return 0;
+    }
+
+    /** The same options to the Spark job, which prints its own summary; DuckDB's --threads/--memory do not apply. */
+    private int onSpark() throws Exception {
+        if (threads != 0 || memory != null) {
+            throw new IllegalArgumentException("--threads and --memory are DuckDB's; give Spark settings with "
+                    + "--master local[N] and --spark-conf");
+        }
+        List<String> args = new ArrayList<>(List.of("--dataset", dataset.toString(), "--out", out.toString(),
+                "--master", master));
+        if (rules != null) {
+            args.addAll(List.of("--rules", rules.toString()));
+        }
+        if (period != null) {
+            args.addAll(List.of("--period", period));
+        }
+        if (medTypes != null) {
+            args.addAll(List.of("--med-types", medTypes.toString()));
+        }
+        if (overwrite) {
+            args.add("--overwrite");
+        }
+        if (common.quiet) {
+            args.add("--quiet");
+        }
+        sparkConf.forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
+        spec.commandLine().getOut().flush();
+        int exit = SparkChild.run("screen", args, driverMemory);
+        if (exit == 0) {
+            loadIfConfigured();
+        }
+        return exit;
+    }
+
+    private void loadIfConfigured() throws Exception {
         DatabaseSettings store = DatabaseSettings.from(System.getenv(), Path.of("unused"));
         if (!noLoad && !store.isEmbedded()) {
             spec.commandLine().getOut().println("loading into the workflow store of " + DatabaseSettings.URL_VARIABLE);
             LoadCommand.load(out, dataset, store, spec.commandLine().getOut());
         }
-        return 0;
     }
 
     static void print(ScreenReport report, PrintWriter out) {
-        out.printf("rule pack %s %s%s%n", report.packId(), report.packVersion(),
-                report.period().map(p -> ", period " + p).orElse(""));
-        out.printf("%-24s %-30s %10s %16s%n", "vola_bhvr_type", "违规行为类型", "findings", "vola_amt");
-        for (Map.Entry<String, ScreenReport.TypeTotal> e : report.byType().entrySet()) {
-            out.printf("%-24s %-30s %,10d %,16.2f%n", e.getKey(), ViolationType.valueOf(e.getKey()).chineseName(),
-                    e.getValue().findings(), e.getValue().amount());
-        }
-        out.printf("%-24s %-30s %,10d %,16.2f%n", "total", "合计（每条明细只计一次）", report.findings(),
-                report.amount());
-        long ran = report.rules().stream().filter(r -> r.status().equals("RAN")).count();
-        out.printf("rules run %d of %d; findings suppressed by approvals (备案): %,d%n", ran, report.rules().size(),
-                report.suppressed());
-        report.rules().stream().filter(r -> !r.status().equals("RAN"))
-                .forEach(r -> out.printf("not run: %s (%s): %s%n", r.ruleId(), r.type(), r.reason().orElse("")));
-        out.printf("findings in %s, written in %.1f s%n", report.out(), report.seconds());
-        out.flush();
+        report.printSummary(out);
     }
 }

@@ -60,6 +60,11 @@ final class CoVisitGroups extends BaseTemplate {
     }
 
     @Override
+    public boolean aggregatesOverRecursion() {
+        return true;
+    }
+
+    @Override
     public String query(CompileContext ctx) {
         SqlDialect d = ctx.dialect();
         int width = config.windowMinutes() * 60;
@@ -82,9 +87,9 @@ final class CoVisitGroups extends BaseTemplate {
                 und AS (SELECT p AS a, q AS b FROM edge UNION ALL SELECT q, p FROM edge
                         UNION ALL SELECT DISTINCT p, p FROM edge UNION ALL SELECT DISTINCT q, q FROM edge),
                 lp(it, node, label, changes) AS (
-                  SELECT DISTINCT 0, a, a, 1 FROM und
+                  SELECT DISTINCT 0, a, a, CAST(1 AS BIGINT) FROM und
                   UNION ALL
-                  SELECT it + 1, node, label, sum(CASE WHEN label < old THEN 1 ELSE 0 END) OVER ()
+                  SELECT it + 1, node, label, CAST(sum(CASE WHEN label < old THEN 1 ELSE 0 END) OVER () AS BIGINT)
                   FROM (SELECT x.it, e.b AS node, min(x.label) AS label, min(CASE WHEN e.a = e.b THEN x.label END) AS old
                         FROM lp x JOIN und e ON e.a = x.node
                         WHERE x.changes > 0 AND x.it < %d

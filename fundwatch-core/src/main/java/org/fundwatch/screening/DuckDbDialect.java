@@ -86,4 +86,9 @@ public final class DuckDbDialect implements SqlDialect {
                 .replace("mm", "%M").replace("ss", "%S");
         return "strftime(" + timestamp + ", '" + format + "')";
     }
+
+    @Override
+    public String clockMinutes(String clockTime) {
+        return "(hour(" + clockTime + ") * 60 + minute(" + clockTime + "))";
+    }
 }

@@ -21,7 +21,7 @@ final class InstitutionTemplates {
             (SELECT v.*, CAST(s.net_fee AS DECIMAL(18,2)) AS fee FROM fw_visit v JOIN fw_setl s ON s.mdtrt_id = v.mdtrt_id
              WHERE v.setl_id IS NOT NULL)""";
 
-    /** Minute of the day of a TIME or TIMESTAMP ({@code 24:00} gives 1440). */
+    /** Minute of the day of a TIMESTAMP. */
     private static String minuteOfDay(String t) {
         return "(hour(" + t + ") * 60 + minute(" + t + "))";
     }
@@ -85,8 +85,7 @@ final class InstitutionTemplates {
                                  count(*) FILTER (WHERE mod < open_min OR mod > close_min) AS n_out,
                                  sum(fund_amt) FILTER (WHERE mod < open_min OR mod > close_min) AS amt_out,
                                  min(setl_date) FILTER (WHERE mod < open_min OR mod > close_min) AS first_out,
-                                 %16$s
-                                   FILTER (WHERE mod < open_min OR mod > close_min) AS times_out,
+                                 %16$s AS times_out,
                                  count(*) FILTER (WHERE mod >= open_min AND mod < open_min + %d
                                                      OR mod <= close_min AND mod > close_min - %d) * 1.0 / count(*) AS edge,
                                  min(setl_date) AS first_day
@@ -107,8 +106,8 @@ final class InstitutionTemplates {
                                    %21$s, %22$s,
                                    %23$s || ' ' || %18$s || ' ' || %24$s
                             FROM z WHERE z >= %s AND edge >= %s * med)
-                    SELECT %s FROM hit""".formatted(minuteOfDay("x.setl_time"), minuteOfDay("i.open_time"),
-                    minuteOfDay("i.close_time"), SETTLED, month, config.edgeMinutes(), config.edgeMinutes(),
+                    SELECT %s FROM hit""".formatted(minuteOfDay("x.setl_time"), d.clockMinutes("i.open_time"),
+                    d.clockMinutes("i.close_time"), SETTLED, month, config.edgeMinutes(), config.edgeMinutes(),
                     d.monthText("setl_date"), config.minSettlements(), config.minSettlements(),
                     config.madFloor().toPlainString(), config.minSettlements(), config.minZ().toPlainString(),
                     config.minRatio().toPlainString(),
@@ -116,7 +115,9 @@ final class InstitutionTemplates {
                             .set("fixmedins_type", "hit.fixmedins_type").set("medins_lv", "hit.medins_lv")
                             .set("occur_date", "hit.day").set("occur_time", "hit.day").set("vola_amt", "hit.amt")
                             .set("v1", "hit.kind").set("v2", "hit.a").set("v3", "hit.b").set("v4", "hit.c").list(ctx.dialect()),
-                    d.stringAgg(d.formatTime("setl_time", "MM-dd HH:mm"), "', '", "setl_time", false),
+                    // a CASE rather than FILTER: Spark 4.1 fails on listagg … WITHIN GROUP … FILTER; both skip the NULLs
+                    d.stringAgg("CASE WHEN mod < open_min OR mod > close_min THEN "
+                            + d.formatTime("setl_time", "MM-dd HH:mm") + " END", "', '", "setl_time", false),
                     d.toText("n_out"), d.toText("n"), d.toText("open_time"), d.toText("close_time"),
                     d.toText("round(edge, 4)"), d.toText("round(med, 4)"), d.toText("round(z, 2)"), d.toText("peers"));
         }

@@ -79,17 +79,40 @@ public final class SparkSqlDialect implements SqlDialect {
     }
 
     /**
-     * {@code listagg} (Spark 4) takes its order in {@code WITHIN GROUP}; with DISTINCT the order must be the value
-     * itself, which is how the templates use it.
+     * Arrays rather than {@code listagg … WITHIN GROUP}, which Spark 4.1 fails to plan beside a DISTINCT aggregate
+     * ({@code RewriteDistinctAggregates}: AttributeReference cannot be cast to SortOrder). Without DISTINCT the
+     * values are sorted by {@code (orderBy, value)}; {@code orderBy} may end in {@code DESC}. Like
+     * {@code string_agg}, NULLs are skipped and a group without values gives NULL.
      */
     @Override
     public String stringAgg(String value, String separator, String orderBy, boolean distinct) {
-        return "listagg(" + (distinct ? "DISTINCT " : "") + value + ", " + separator + ") WITHIN GROUP (ORDER BY "
-                + orderBy + ")";
+        if (distinct) {
+            return "nullif(array_join(array_sort(collect_set(" + value + ")), " + separator + "), '')";
+        }
+        boolean descending = orderBy.endsWith(" DESC");
+        String key = descending ? orderBy.substring(0, orderBy.length() - " DESC".length()) : orderBy;
+        return "nullif(array_join(transform(sort_array(collect_list(CASE WHEN " + value + " IS NOT NULL THEN "
+                + "named_struct('k', " + key + ", 'v', " + value + ") END), " + !descending + "), x -> x.v), "
+                + separator + "), '')";
     }
 
     @Override
     public String formatTime(String timestamp, String pattern) {
         return "date_format(" + timestamp + ", '" + pattern + "')";
+    }
+
+    /**
+     * Spark reads no Parquet TIME, so the engine hands clock times over as text {@code HH:mm:ss}
+     * ({@code fundwatch-spark}'s {@code ClockTimes}).
+     */
+    @Override
+    public String clockMinutes(String clockTime) {
+        return "(CAST(substr(" + clockTime + ", 1, 2) AS INT) * 60 + CAST(substr(" + clockTime + ", 4, 2) AS INT))";
+    }
+
+    /** {@code INVALID_RECURSIVE_REFERENCE.PLACE}: no aggregate, window or sort over the recursive reference. */
+    @Override
+    public boolean aggregatesOverRecursion() {
+        return false;
     }
 }

@@ -62,6 +62,14 @@ public interface SqlDialect {
     /** A TIMESTAMP as text in a {@link java.time.format.DateTimeFormatter} pattern of letters y M d H m s only. */
     String formatTime(String timestamp, String pattern);
 
+    /** Minutes since midnight of a clock-time column (the exchange format's TIME; {@code 24:00} gives 1440). */
+    String clockMinutes(String clockTime);
+
+    /** Whether a recursive query may aggregate over its recursive reference (DuckDB yes, Spark SQL no). */
+    default boolean aggregatesOverRecursion() {
+        return true;
+    }
+
     default String date(LocalDate day) {
         return "DATE '" + day + "'";
     }

@@ -1,11 +1,13 @@
 package org.fundwatch.duckdb;
 
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fundwatch.rules.ViolationType;
 
 /** What a screening did: per pass and per rule, with the totals by violation type (also written as run.json). */
 public record ScreenReport(Path out, String packId, String packVersion, Optional<YearMonth> period,
@@ -34,5 +36,26 @@ public record ScreenReport(Path out, String packId, String packVersion, Optional
 
     public RuleResult rule(String id) {
         return rules.stream().filter(r -> r.ruleId().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The findings and amounts by violation type, the rules not run and where the files are, as `screen` prints it. */
+    public void printSummary(PrintWriter out) {
+        ScreenReport report = this;
+        out.printf("rule pack %s %s%s%n", report.packId(), report.packVersion(),
+                report.period().map(p -> ", period " + p).orElse(""));
+        out.printf("%-24s %-30s %10s %16s%n", "vola_bhvr_type", "违规行为类型", "findings", "vola_amt");
+        for (Map.Entry<String, ScreenReport.TypeTotal> e : report.byType().entrySet()) {
+            out.printf("%-24s %-30s %,10d %,16.2f%n", e.getKey(), ViolationType.valueOf(e.getKey()).chineseName(),
+                    e.getValue().findings(), e.getValue().amount());
+        }
+        out.printf("%-24s %-30s %,10d %,16.2f%n", "total", "合计（每条明细只计一次）", report.findings(),
+                report.amount());
+        long ran = report.rules().stream().filter(r -> r.status().equals("RAN")).count();
+        out.printf("rules run %d of %d; findings suppressed by approvals (备案): %,d%n", ran, report.rules().size(),
+                report.suppressed());
+        report.rules().stream().filter(r -> !r.status().equals("RAN"))
+                .forEach(r -> out.printf("not run: %s (%s): %s%n", r.ruleId(), r.type(), r.reason().orElse("")));
+        out.printf("findings in %s, written in %.1f s%n", report.out(), report.seconds());
+        out.flush();
     }
 }

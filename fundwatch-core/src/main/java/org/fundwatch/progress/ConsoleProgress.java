@@ -1,13 +1,12 @@
-package org.fundwatch.cli;
+package org.fundwatch.progress;
 
 import java.io.PrintStream;
-import org.fundwatch.progress.Progress;
 
 /**
  * A progress bar on stderr: redrawn in place at most five times a second on a terminal, a line every ten seconds
  * when stderr is a file or pipe, so logs of long jobs stay readable.
  */
-final class ConsoleProgress implements Progress {
+public final class ConsoleProgress implements Progress {
     private static final int WIDTH = 30;
     private final PrintStream err;
     private final boolean terminal;
@@ -17,7 +16,7 @@ final class ConsoleProgress implements Progress {
     private long startedNanos;
     private long lastDrawNanos;
 
-    ConsoleProgress(PrintStream err) {
+    public ConsoleProgress(PrintStream err) {
         this.err = err;
         this.terminal = System.console() != null;
     }
