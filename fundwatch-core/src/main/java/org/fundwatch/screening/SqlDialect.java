@@ -43,6 +43,14 @@ public interface SqlDialect {
     /** A text as a decimal, NULL when it is not a number. */
     String tryDecimal(String text);
 
+    /**
+     * The median of {@code value} over a group, as an aggregate. The default is standard SQL's ordered-set aggregate
+     * (Spark SQL and PostgreSQL accept it too).
+     */
+    default String median(String value) {
+        return "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + value + ")";
+    }
+
     default String date(LocalDate day) {
         return "DATE '" + day + "'";
     }

@@ -156,6 +156,7 @@ public final class Screening {
             long t0 = System.nanoTime();
             FindingsWriter.write(c, options.out(), findings);
             timings.add(new ScreenReport.PassTiming("write findings", (System.nanoTime() - t0) / 1e9, findings.size()));
+            timings.add(IndicatorsWriter.write(c, options.out(), options.period()));
             Map<String, ScreenReport.TypeTotal> byType = new TreeMap<>();
             Map<String, List<Finding>> grouped = new TreeMap<>();
             findings.forEach(f -> grouped.computeIfAbsent(f.volaBhvrType(), k -> new ArrayList<>()).add(f));
