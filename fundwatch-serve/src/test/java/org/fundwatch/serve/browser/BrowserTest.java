@@ -99,6 +99,10 @@ class BrowserTest {
         String code = institution();
         browser.go("/ui/institutions/" + code);
         browser.waitFor(By.cssSelector(".chart svg"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
+                d.findElements(By.cssSelector(".chart svg")).size() == d.findElements(By.cssSelector(".chart")).size());
+        // an indicator's chart: the peers' boxes and the institution's line, drawn
+        assertThat(browser.driver().findElements(By.cssSelector("#chart-DRUG_SHARE svg path"))).hasSizeGreaterThan(5);
         browser.screenshot("institution-profile");
         browser.go("/ui/dashboard?lang=en");
         assertThat(browser.waitFor(By.tagName("h1")).getText()).doesNotContainPattern("[\\u4e00-\\u9fff]");
