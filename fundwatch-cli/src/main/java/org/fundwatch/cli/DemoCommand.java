@@ -3,6 +3,7 @@ package org.fundwatch.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.fundwatch.duckdb.Ranking;
 import org.fundwatch.duckdb.ScreenOptions;
 import org.fundwatch.duckdb.ScreenReport;
 import org.fundwatch.duckdb.Screening;
@@ -70,6 +71,7 @@ final class DemoCommand implements Callable<Integer> {
         w.println("== 3/5 screen " + dataset + " → " + findings + " (default rule pack)");
         ScreenReport screen = Screening.run(ScreenOptions.of(dataset, findings).withOverwrite(true), common.progress());
         ScreenCommand.print(screen, w);
+        ScreenCommand.printRanking(Ranking.write(dataset, findings, java.util.Optional.empty()), w);
         w.println("== 4/5 evaluate the findings against " + extract.resolve("labels.csv"));
         EvaluationReport quality = Evaluation.of(extract.resolve("labels.csv"), findings.resolve("findings.csv"),
                 Evaluation.Options.defaults().withThresholds(0.98, 0.95));

@@ -4,11 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import org.fundwatch.duckdb.Ranking;
 import org.fundwatch.duckdb.ScreenOptions;
 import org.fundwatch.duckdb.ScreenReport;
 import org.fundwatch.duckdb.Screening;
+import org.fundwatch.ranking.RiskRanking;
 import org.fundwatch.rules.ViolationType;
 import org.fundwatch.workflow.store.DatabaseSettings;
 import picocli.CommandLine.Command;
@@ -58,6 +64,10 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--memory", description = "DuckDB memory limit, e.g. 8GB.")
     String memory;
 
+    @Option(names = "--history", description = "The confirmed history for the risk ranking: a CSV "
+            + "subject_kind,subject_key,confirmed,booked (what `fundwatch workflow export-history` writes).")
+    Path history;
+
     @Option(names = "--no-load", description = "Do not load the findings into the workflow server even when "
             + "FUNDWATCH_DB_URL names one (without it, `fundwatch load` loads them).")
     boolean noLoad;
@@ -83,12 +93,22 @@ final class ScreenCommand implements Callable<Integer> {
         }
         ScreenReport report = Screening.run(options, common.progress());
         print(report, spec.commandLine().getOut());
+        printRanking(Ranking.write(dataset, out, Optional.ofNullable(history)), spec.commandLine().getOut());
         DatabaseSettings store = DatabaseSettings.from(System.getenv(), Path.of("unused"));
         if (!noLoad && !store.isEmbedded()) {
             spec.commandLine().getOut().println("loading into the workflow store of " + DatabaseSettings.URL_VARIABLE);
             LoadCommand.load(out, dataset, store, spec.commandLine().getOut());
         }
         return 0;
+    }
+
+    /** The first five of each kind of the risk ranking (风险排名), as {@code ranking.csv} holds them all. */
+    static void printRanking(Map<RiskRanking.SubjectKind, List<RiskRanking.Entry>> ranking, PrintWriter out) {
+        out.println("risk ranking (风险排名), the first five of each kind (all in ranking.csv):");
+        ranking.forEach((kind, entries) -> out.printf("  %-11s %s%n", kind.name().toLowerCase(Locale.ROOT),
+                entries.stream().limit(5).map(e -> String.format(Locale.ROOT, "%s %.2f", e.subject().key(), e.score()))
+                        .collect(Collectors.joining(", "))));
+        out.flush();
     }
 
     static void print(ScreenReport report, PrintWriter out) {
