@@ -41,7 +41,8 @@ public final class FindingsLoader {
     public static final List<String> INSTITUTION_COLUMNS = List.of("fixmedins_code", "fixmedins_name",
             "fixmedins_type", "medins_lv", "admdvs");
     public static final List<String> VISIT_COLUMNS = List.of("mdtrt_id", "psn_no", "fixmedins_code", "med_type",
-            "begntime", "endtime", "dscg_maindiag_code", "dscg_maindiag_name", "medfee_sumamt", "fund_pay_sumamt");
+            "begntime", "endtime", "dscg_maindiag_code", "dscg_maindiag_name", "medfee_sumamt", "fund_pay_sumamt",
+            "atddr_no");
     public static final List<String> SETTLEMENT_MONTH_COLUMNS = List.of("fixmedins_code", "month", "settlements",
             "visits", "persons", "medfee_sumamt", "fund_pay_sumamt");
     public static final List<String> FEE_LINE_COLUMNS = List.of("feedetl_sn", "mdtrt_id", "fee_ocur_time",
