@@ -14,6 +14,7 @@ import org.fundwatch.synth.GenerationSummary;
 import org.fundwatch.synth.Generator;
 import org.fundwatch.synth.evaluation.Evaluation;
 import org.fundwatch.synth.evaluation.EvaluationReport;
+import org.fundwatch.synth.evaluation.RankingEvaluation;
 import org.fundwatch.workflow.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,6 +77,8 @@ final class DemoCommand implements Callable<Integer> {
         EvaluationReport quality = Evaluation.of(extract.resolve("labels.csv"), findings.resolve("findings.csv"),
                 Evaluation.Options.defaults().withThresholds(0.98, 0.95));
         EvaluateCommand.print(quality, w);
+        EvaluateCommand.printRanking(RankingEvaluation.of(extract.resolve("bad_actors.csv"),
+                findings.resolve("ranking.csv")), w);
         if (!noLoad) {
             Path dataDir = out.resolve("serve");
             w.println("== 5/5 load the findings and their case file into the workflow store (" + dataDir

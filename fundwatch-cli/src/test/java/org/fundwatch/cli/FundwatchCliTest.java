@@ -49,7 +49,8 @@ class FundwatchCliTest {
         TestingCli.Run r = run("demo", "--out", dir.toString(), "--persons", "2000", "--months", "1", "--quiet");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("= accepted").contains("+ rejected 0: OK")
-                .contains("rules run 51 of 51").contains("result: OK");
+                .contains("rules run 51 of 51").contains("result: OK")
+                .containsPattern("risk ranking: 2 planted bad institutions; [12] in the top 1% .*, 2 in the top 20: OK");
         assertThat(dir.resolve("dataset").resolve("manifest.json")).exists();
         assertThat(dir.resolve("extract").resolve("labels.csv")).exists();
         assertThat(dir.resolve("findings").resolve("run.json")).exists();

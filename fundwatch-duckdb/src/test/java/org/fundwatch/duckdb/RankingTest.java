@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.fundwatch.ranking.RiskRanking;
 import org.fundwatch.ranking.RiskRanking.Entry;
 import org.fundwatch.ranking.RiskRanking.SubjectKind;
+import org.fundwatch.synth.evaluation.RankingEvaluation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,18 @@ class RankingTest {
         // generated physician codes are D + the institution's number + a digit
         assertThat(physicians).allSatisfy(r -> assertThat(r.get("subject_key"))
                 .startsWith("D" + r.get("fixmedins_code").substring(1)));
+    }
+
+    /** The quality bar of the ranking: every institution the generator planted many violations on is in the top 20. */
+    @Test
+    void everyPlantedBadInstitutionIsInTheTopTwentyAndTheFirstIsOneOfThem() {
+        RankingEvaluation.Result r = RankingEvaluation.of(shared.extract.resolve("bad_actors.csv"),
+                shared.out.resolve(Ranking.FILE));
+        assertThat(r.ranks()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(r.allInTop()).as("outside the top 20: " + r.outside()).isTrue();
+        // the top 1% of about 40 institutions is the first one: a planted bad actor
+        assertThat(r.topOnePercent()).isEqualTo(1);
+        assertThat(r.inTopOnePercent()).isEqualTo(1);
     }
 
     @Test
