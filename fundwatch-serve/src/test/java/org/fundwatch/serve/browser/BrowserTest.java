@@ -118,6 +118,13 @@ class BrowserTest {
         // an indicator's chart: the peers' boxes and the institution's line, drawn
         assertThat(browser.driver().findElements(By.cssSelector("#chart-DRUG_SHARE svg path"))).hasSizeGreaterThan(5);
         browser.screenshot("institution-profile");
+        String group = UI.store().jdbc().sql("SELECT jr_id FROM finding WHERE vola_bhvr_type = 'GROUP_VISITS' "
+                + "ORDER BY jr_id LIMIT 1").query(String.class).single();
+        browser.go("/ui/findings/" + group);
+        // the group graph: a node per member, drawn
+        browser.waitFor(By.cssSelector("#group-graph svg"));
+        assertThat(browser.driver().findElements(By.cssSelector("#group-graph svg path"))).hasSizeGreaterThan(5);
+        browser.screenshot("group-graph");
         browser.go("/ui/dashboard?lang=en");
         assertThat(browser.waitFor(By.tagName("h1")).getText()).doesNotContainPattern("[\\u4e00-\\u9fff]");
         browser.go("/ui/dashboard?lang=zh_CN");
