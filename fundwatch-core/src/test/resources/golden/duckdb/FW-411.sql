@@ -5,13 +5,33 @@ SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
          AND CAST(r.occur_time AS DATE) BETWEEN a.begndate AND a.enddate) AS approved
 FROM (
 WITH lc AS (SELECT l.mdtrt_id, sum(l.amt) AS fee,
-              sum(CASE WHEN c.list_type IN ('101', '102') THEN l.amt ELSE 0 END) AS drug
+              sum(CASE WHEN c.list_type IN ('101', '102') THEN l.amt ELSE 0 END) AS drug,
+              sum(CASE WHEN c.list_type = '301' THEN l.amt ELSE 0 END) AS consumable,
+              sum(CASE WHEN c.med_chrgitm_type IN ('03', '04') THEN l.amt ELSE 0 END) AS exam,
+              sum(CASE WHEN c.list_type = '101' AND l.code LIKE 'XJ01%' THEN l.amt ELSE 0 END) AS antibiotic,
+              max(CASE WHEN c.med_chrgitm_type = '06' THEN 1 ELSE 0 END) AS surgery
        FROM fw_line l LEFT JOIN fw_catalog c ON c.hilist_code = l.code
             AND l.fee_date BETWEEN c.begndate AND c.enddate
        GROUP BY l.mdtrt_id),
-b AS (SELECT v.fixmedins_code, strftime(v.setl_date, '%Y-%m') AS month, v.psn_no, v.setting = 'INPATIENT' AS inpatient,
-             greatest(date_diff('day', v.begn_date, v.end_date), 1) AS los, coalesce(lc.fee, 0) AS fee, coalesce(lc.drug, 0) AS drug
-      FROM fw_visit v LEFT JOIN lc ON lc.mdtrt_id = v.mdtrt_id WHERE v.setl_id IS NOT NULL),
+sc AS (SELECT mdtrt_id, sum(psn_cash_pay) AS cash, sum(medfee_sumamt) AS medfee FROM setl
+       GROUP BY mdtrt_id),
+st AS (SELECT mdtrt_id, end_date,
+              lead(begn_date) OVER (PARTITION BY psn_no, fixmedins_code ORDER BY begn_date, mdtrt_id)
+                AS next_begn
+       FROM fw_visit WHERE setting = 'INPATIENT' AND setl_id IS NOT NULL),
+b AS (SELECT v.fixmedins_code, m.dept_code, m.atddr_no AS dr_code, strftime(v.setl_date, '%Y-%m') AS month, v.psn_no,
+             v.setting = 'INPATIENT' AS inpatient, v.med_type, greatest(date_diff('day', v.begn_date, v.end_date), 1) AS los,
+             coalesce(lc.fee, 0) AS fee, coalesce(lc.drug, 0) AS drug,
+             coalesce(lc.consumable, 0) AS consumable, coalesce(lc.exam, 0) AS exam,
+             coalesce(lc.antibiotic, 0) AS antibiotic, coalesce(lc.surgery, 0) AS surgery,
+             coalesce(sc.cash, 0) AS cash, coalesce(sc.medfee, 0) AS medfee,
+             CASE WHEN st.next_begn IS NOT NULL AND date_diff('day', st.end_date, st.next_begn) BETWEEN 0 AND 15 THEN 1 ELSE 0 END
+               AS readmitted
+      FROM fw_visit v JOIN mdtrt m ON m.mdtrt_id = v.mdtrt_id
+      LEFT JOIN lc ON lc.mdtrt_id = v.mdtrt_id
+      LEFT JOIN sc ON sc.mdtrt_id = v.mdtrt_id
+      LEFT JOIN st ON st.mdtrt_id = v.mdtrt_id
+      WHERE v.setl_id IS NOT NULL),
 ind AS (SELECT u.*, i.fixmedins_type, i.medins_lv, coalesce(i.medins_type, '') AS medins_type,
                CAST(substr(u.month, 1, 4) AS INTEGER) * 12 + CAST(substr(u.month, 6, 2) AS INTEGER) AS mno
         FROM (

@@ -70,7 +70,7 @@ WHERE dscg_maindiag_code IS NOT NULL;
 
 -- fw_catalog
 CACHE TABLE fw_catalog AS
-SELECT hilist_code, hilist_name, list_type, chrgitm_lv, hilist_pric_uplmt_amt AS cap,
+SELECT hilist_code, hilist_name, list_type, chrgitm_lv, med_chrgitm_type, hilist_pric_uplmt_amt AS cap,
        begndate, coalesce(enddate, DATE '9999-12-31') AS enddate
 FROM med_list;
 

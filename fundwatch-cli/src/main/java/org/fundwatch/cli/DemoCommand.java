@@ -3,6 +3,7 @@ package org.fundwatch.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.fundwatch.duckdb.Ranking;
 import org.fundwatch.duckdb.ScreenOptions;
 import org.fundwatch.duckdb.ScreenReport;
 import org.fundwatch.duckdb.Screening;
@@ -13,6 +14,7 @@ import org.fundwatch.synth.GenerationSummary;
 import org.fundwatch.synth.Generator;
 import org.fundwatch.synth.evaluation.Evaluation;
 import org.fundwatch.synth.evaluation.EvaluationReport;
+import org.fundwatch.synth.evaluation.RankingEvaluation;
 import org.fundwatch.workflow.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,10 +72,13 @@ final class DemoCommand implements Callable<Integer> {
         w.println("== 3/5 screen " + dataset + " → " + findings + " (default rule pack)");
         ScreenReport screen = Screening.run(ScreenOptions.of(dataset, findings).withOverwrite(true), common.progress());
         ScreenCommand.print(screen, w);
+        ScreenCommand.printRanking(Ranking.write(dataset, findings, java.util.Optional.empty()), w);
         w.println("== 4/5 evaluate the findings against " + extract.resolve("labels.csv"));
         EvaluationReport quality = Evaluation.of(extract.resolve("labels.csv"), findings.resolve("findings.csv"),
                 Evaluation.Options.defaults().withThresholds(0.98, 0.95));
         EvaluateCommand.print(quality, w);
+        EvaluateCommand.printRanking(RankingEvaluation.of(extract.resolve("bad_actors.csv"),
+                findings.resolve("ranking.csv")), w);
         if (!noLoad) {
             Path dataDir = out.resolve("serve");
             w.println("== 5/5 load the findings and their case file into the workflow store (" + dataDir

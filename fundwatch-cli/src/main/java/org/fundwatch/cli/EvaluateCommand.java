@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.fundwatch.synth.evaluation.Evaluation;
 import org.fundwatch.synth.evaluation.EvaluationReport;
+import org.fundwatch.synth.evaluation.RankingEvaluation;
 import org.fundwatch.synth.evaluation.EvaluationReport.TypeResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +62,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the report as JSON to this file.")
     Path json;
 
+    @Option(names = "--ranking", description = "ranking.csv of the screening run. Default: the one beside "
+            + "--findings, if any.")
+    Path ranking;
+
+    @Option(names = "--bad-actors", description = "bad_actors.csv written by generate (institutions planted with "
+            + "many violations). Default: the one beside --labels, if any.")
+    Path badActors;
+
     @Override
     public Integer call() throws Exception {
         Evaluation.Options options = Evaluation.Options.defaults().withTypes(types).withStrictTypes(strictTypes)
@@ -74,12 +83,25 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report = Evaluation.of(labels, findings, options);
         PrintWriter w = spec.commandLine().getOut();
         print(report, w);
+        Path rankingFile = ranking != null ? ranking : findings.toAbsolutePath().resolveSibling("ranking.csv");
+        Path badFile = badActors != null ? badActors : labels.toAbsolutePath().resolveSibling("bad_actors.csv");
+        if (java.nio.file.Files.isRegularFile(rankingFile) && java.nio.file.Files.isRegularFile(badFile)) {
+            printRanking(RankingEvaluation.of(badFile, rankingFile), w);
+        }
         if (json != null) {
             report.writeJson(json);
             w.println("JSON report: " + json);
         }
         w.flush();
         return report.passed() ? 0 : 1;
+    }
+
+    /** Where the planted bad institutions rank (风险排名). */
+    static void printRanking(RankingEvaluation.Result r, PrintWriter w) {
+        w.printf("risk ranking: %d planted bad institutions; %d in the top 1%% (the first %d of %d ranked "
+                        + "institutions), %d in the top %d%s%n", r.ranks().size(), r.inTopOnePercent(), r.topOnePercent(),
+                r.institutions(), r.inTop(), RankingEvaluation.TOP, r.allInTop() ? ": OK" : "");
+        r.ranks().forEach((code, rank) -> w.printf("  %s %s%n", code, rank.map(x -> "rank " + x).orElse("not ranked")));
     }
 
     static void print(EvaluationReport report, PrintWriter w) {

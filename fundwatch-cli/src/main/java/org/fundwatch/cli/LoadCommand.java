@@ -94,5 +94,8 @@ final class LoadCommand implements Callable<Integer> {
             w.printf("case file stored: %,d new persons, %,d new visits, %,d new fee lines%n", r.persons(), r.visits(),
                     r.feeLines());
         }
+        if (r.indicatorRows() > 0) {
+            w.printf("indicator table stored: %,d rows (replacing the rows of the same months)%n", r.indicatorRows());
+        }
     }
 }

@@ -6,10 +6,14 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.fundwatch.duckdb.Ranking;
 import org.fundwatch.duckdb.ScreenOptions;
 import org.fundwatch.duckdb.ScreenReport;
 import org.fundwatch.duckdb.Screening;
+import org.fundwatch.ranking.RiskRanking;
 import org.fundwatch.workflow.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +78,10 @@ final class ScreenCommand implements Callable<Integer> {
             + "(default 4g); in local mode it holds the executors too.")
     String driverMemory;
 
+    @Option(names = "--history", description = "The confirmed history for the risk ranking: a CSV "
+            + "subject_kind,subject_key,confirmed,booked (what `fundwatch workflow export-history` writes).")
+    Path history;
+
     @Option(names = "--no-load", description = "Do not load the findings into the workflow server even when "
             + "FUNDWATCH_DB_URL names one (without it, `fundwatch load` loads them).")
     boolean noLoad;
@@ -105,6 +113,7 @@ final class ScreenCommand implements Callable<Integer> {
         }
         ScreenReport report = Screening.run(options, common.progress());
         print(report, spec.commandLine().getOut());
+        printRanking(Ranking.write(dataset, out, Optional.ofNullable(history)), spec.commandLine().getOut());
         loadIfConfigured();
         return 0;
     }
@@ -134,6 +143,9 @@ final class ScreenCommand implements Callable<Integer> {
         }
         sparkConf.forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
         spec.commandLine().getOut().flush();
+        if (history != null) {
+            args.addAll(List.of("--history", history.toString()));
+        }
         int exit = SparkChild.run("screen", args, driverMemory);
         if (exit == 0) {
             loadIfConfigured();
@@ -147,6 +159,10 @@ final class ScreenCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("loading into the workflow store of " + DatabaseSettings.URL_VARIABLE);
             LoadCommand.load(out, dataset, store, spec.commandLine().getOut());
         }
+    }
+
+    static void printRanking(Map<RiskRanking.SubjectKind, List<RiskRanking.Entry>> ranking, PrintWriter out) {
+        Ranking.print(ranking, out);
     }
 
     static void print(ScreenReport report, PrintWriter out) {

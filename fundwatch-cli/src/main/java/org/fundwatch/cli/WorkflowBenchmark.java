@@ -238,7 +238,7 @@ final class WorkflowBenchmark {
                 l.write(jrId + "," + line + ",1," + amount);
                 l.newLine();
                 v.write(String.join(",", visit, psn, inst, "11", time, time, "J06.9", "急性上呼吸道感染", "120.00",
-                        "84.00"));
+                        "84.00", "D" + inst.substring(1) + (i % 7)));
                 v.newLine();
                 for (int k = 1; k <= 3; k++) {
                     d.write(String.join(",", "FD" + i + "0" + k, visit, time, "XJ01DDA117B001010100000",

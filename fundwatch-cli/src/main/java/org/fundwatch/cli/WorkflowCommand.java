@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "workflow", mixinStandardHelpOptions = true,
         description = "The workflow store's calendar and settings, kept by the bureau (工作日历, 期限设置).",
         subcommands = {WorkflowCommand.CalendarImport.class, WorkflowCommand.Settings.class,
-                WorkflowCommand.Set.class, WorkflowCommand.ExportRules.class})
+                WorkflowCommand.Set.class, WorkflowCommand.ExportRules.class,
+                WorkflowCommand.ExportHistory.class})
 final class WorkflowCommand {
 
     /** Where the store is: FUNDWATCH_DB_URL, else the embedded one of --data-dir. */
@@ -88,6 +89,29 @@ final class WorkflowCommand {
                 RulePacks.export(live, out);
                 spec.commandLine().getOut().printf("%s %s (%d rules, %d enabled) → %s%n", live.pack().id(),
                         live.version(), live.pack().rules().size(), live.pack().enabledRules().size(), out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export-history", mixinStandardHelpOptions = true, description = "Write the confirmed history "
+            + "(findings confirmed, money booked) per institution, physician and person, for `fundwatch screen "
+            + "--history`.")
+    static final class ExportHistory implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Store store;
+
+        @Option(names = "--out", required = true, description = "The CSV file to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            try (WorkflowDatabase db = store.open()) {
+                int rows = new org.fundwatch.workflow.ranking.RankingFacts(db).exportHistory(out);
+                spec.commandLine().getOut().printf("confirmed history of %,d subjects → %s%n", rows, out);
             }
             return 0;
         }

@@ -49,7 +49,8 @@ class FundwatchCliTest {
         TestingCli.Run r = run("demo", "--out", dir.toString(), "--persons", "2000", "--months", "1", "--quiet");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("= accepted").contains("+ rejected 0: OK")
-                .contains("rules run 51 of 51").contains("result: OK");
+                .contains("rules run 51 of 51").contains("result: OK")
+                .containsPattern("risk ranking: 2 planted bad institutions; [12] in the top 1% .*, 2 in the top 20: OK");
         assertThat(dir.resolve("dataset").resolve("manifest.json")).exists();
         assertThat(dir.resolve("extract").resolve("labels.csv")).exists();
         assertThat(dir.resolve("findings").resolve("run.json")).exists();
@@ -95,7 +96,16 @@ class FundwatchCliTest {
                 dir.resolve("bureau").toString(), "--rules", pack.toString(), "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("rule pack bureau 3").contains("SPLIT_ADMISSION").doesNotContain("GENDER_LIMIT")
-                .contains("rules run 1 of 1");
+                .contains("rules run 1 of 1").contains("risk ranking (风险排名)");
+        assertThat(dir.resolve("bureau").resolve("ranking.csv")).exists();
+        assertThat(dir.resolve("bureau").resolve("indicators.csv")).exists();
+        Path history = dir.resolve("history.csv");
+        Files.writeString(history, "subject_kind,subject_key,confirmed\nINSTITUTION,H1,2\n");
+        TestingCli.Run badHistory = run("screen", "--dataset", dir.resolve("dataset").toString(), "--out",
+                dir.resolve("bureau").toString(), "--rules", pack.toString(), "--overwrite", "--history",
+                history.toString(), "--quiet");
+        assertThat(badHistory.exitCode()).isEqualTo(2);
+        assertThat(badHistory.err()).contains("BAD_HISTORY");
     }
 
     @Test

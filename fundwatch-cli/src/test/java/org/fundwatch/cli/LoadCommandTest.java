@@ -29,9 +29,17 @@ class LoadCommandTest {
         assertThat(again.out()).contains(String.format("%,d findings read: 0 new, 0 refreshed (still new, changed by this run), %,d unchanged",
                 findings, findings))
                 .contains("0 new fee lines");
+        long indicators;
+        try (var lines = Files.lines(dir.resolve("findings/indicators.csv"))) {
+            indicators = lines.count() - 1;
+        }
+        assertThat(again.out()).contains(String.format("indicator table stored: %,d rows", indicators));
 
         try (WorkflowDatabase db = WorkflowDatabase.open(DatabaseSettings.embedded(dir.resolve("serve/workflow")))) {
             assertThat(db.jdbc().sql("SELECT count(*) FROM finding").query(Long.class).single()).isEqualTo(findings);
+            // loaded twice, the indicator table's months are replaced, not doubled
+            assertThat(db.jdbc().sql("SELECT count(*) FROM indicator_value").query(Long.class).single())
+                    .isEqualTo(indicators);
             // every visit a finding names is in the case file, with its lines
             assertThat(db.jdbc().sql("SELECT count(*) FROM finding f WHERE f.mdtrt_id IS NOT NULL AND NOT EXISTS "
                     + "(SELECT 1 FROM visit v WHERE v.mdtrt_id = f.mdtrt_id)").query(Long.class).single()).isZero();

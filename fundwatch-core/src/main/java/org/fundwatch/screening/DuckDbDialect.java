@@ -91,4 +91,10 @@ public final class DuckDbDialect implements SqlDialect {
     public String clockMinutes(String clockTime) {
         return "(hour(" + clockTime + ") * 60 + minute(" + clockTime + "))";
     }
+
+    /** DuckDB's own {@code median}: the same value as {@code percentile_cont(0.5)}, and the form the models use. */
+    @Override
+    public String median(String value) {
+        return "median(" + value + ")";
+    }
 }

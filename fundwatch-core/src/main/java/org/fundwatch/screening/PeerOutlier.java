@@ -19,43 +19,10 @@ import org.fundwatch.rules.Rule;
  * {@code min_peers} peers and ≥ {@code min_visits} visits (the indicator's own denominator: stays for the inpatient
  * indicators) — or far above its own history (the same test against its previous {@code history_months} months, of which
  * at least {@code min_history} must have ≥ {@code min_visits} visits). Grain institution + month + indicator; the amount is not
- * computable. The indicators are computed once per institution and month by {@link #monthly}; each is one
- * {@link Indicator} line.
+ * computable. The indicators are computed once per institution and month by {@link #monthly} over the per-visit
+ * relation of {@link IndicatorTable#base}; each is one {@link Indicator} line.
  */
 final class PeerOutlier extends BaseTemplate {
-
-    /**
-     * A monitored indicator: numerator / denominator over the settled visits of an institution-month, and the count
-     * that must reach {@code min_visits}. Cost per visit is split by setting, as in the agreement assessment
-     * (门诊次均费用, 住院次均费用): a few stays would otherwise swamp the outpatient cost of a small hospital.
-     */
-    enum Indicator {
-        AVG_COST_OUTPATIENT("门诊次均费用", "outpatient cost per visit", "sum(fee) FILTER (WHERE NOT inpatient)",
-                "count(*) FILTER (WHERE NOT inpatient)", "count(*) FILTER (WHERE NOT inpatient)", 2),
-        AVG_COST_INPATIENT("住院次均费用", "cost per stay", "sum(fee) FILTER (WHERE inpatient)",
-                "count(*) FILTER (WHERE inpatient)", "count(*) FILTER (WHERE inpatient)", 2),
-        DRUG_SHARE("药占比", "drug share", "sum(drug)", "sum(fee)", "count(*)", 4),
-        VISITS_PER_PATIENT("人次人头比", "visits per patient", "count(*)", "count(DISTINCT psn_no)", "count(*)", 3),
-        ADMISSION_RATE("住院率", "admission rate", "count(*) FILTER (WHERE inpatient)", "count(*)", "count(*)", 4),
-        AVG_LOS("平均住院日", "average length of stay", "sum(los) FILTER (WHERE inpatient)",
-                "count(*) FILTER (WHERE inpatient)", "count(*) FILTER (WHERE inpatient)", 2);
-
-        final String zh;
-        final String en;
-        final String numerator;
-        final String denominator;
-        final String visits;
-        final int scale;
-
-        Indicator(String zh, String en, String numerator, String denominator, String visits, int scale) {
-            this.zh = zh;
-            this.en = en;
-            this.numerator = numerator;
-            this.denominator = denominator;
-            this.visits = visits;
-            this.scale = scale;
-        }
-    }
 
     private static final Map<String, Indicator> BY_NAME = Arrays.stream(Indicator.values())
             .collect(Collectors.toMap(Enum::name, Function.identity()));
@@ -64,7 +31,7 @@ final class PeerOutlier extends BaseTemplate {
                   int minVisits, int historyMonths, int minHistory) {
         static Config from(Params p) {
             Set<String> names = p.codes("indicators");
-            Set<Indicator> indicators = names.isEmpty() ? Set.of(Indicator.values()) : names.stream().map(n -> {
+            Set<Indicator> indicators = names.isEmpty() ? Indicator.peerOutlierDefaults() : names.stream().map(n -> {
                 Indicator i = BY_NAME.get(n);
                 if (i == null) {
                     throw new PolicyException(PolicyException.Code.BAD_RULE_VALUE, "unknown indicator " + n
@@ -104,7 +71,7 @@ final class PeerOutlier extends BaseTemplate {
     /**
      * The indicators of every institution and settlement month in long form: {@code fixmedins_code, month (yyyy-MM),
      * mno (months since year 0), indicator, x, n (visits behind it), peer group columns}. One aggregate over the
-     * fee lines (cost and drug cost per visit) and one over the visits, whatever the number of indicators.
+     * fee lines (the cost split per visit) and one over the visits, whatever the number of indicators.
      */
     static String monthly(SqlDialect d, Set<Indicator> indicators) {
         String perIndicator = indicators.stream().sorted().map(i -> """
@@ -112,21 +79,13 @@ final class PeerOutlier extends BaseTemplate {
                 FROM b GROUP BY fixmedins_code, month""".formatted(i.name(), i.numerator, i.denominator, i.visits))
                 .collect(Collectors.joining("\nUNION ALL\n"));
         return """
-                lc AS (SELECT l.mdtrt_id, sum(l.amt) AS fee,
-                              sum(CASE WHEN c.list_type IN ('101', '102') THEN l.amt ELSE 0 END) AS drug
-                       FROM fw_line l LEFT JOIN fw_catalog c ON c.hilist_code = l.code
-                            AND l.fee_date BETWEEN c.begndate AND c.enddate
-                       GROUP BY l.mdtrt_id),
-                b AS (SELECT v.fixmedins_code, %s AS month, v.psn_no, v.setting = 'INPATIENT' AS inpatient,
-                             greatest(%s, 1) AS los, coalesce(lc.fee, 0) AS fee, coalesce(lc.drug, 0) AS drug
-                      FROM fw_visit v LEFT JOIN lc ON lc.mdtrt_id = v.mdtrt_id WHERE v.setl_id IS NOT NULL),
+                %s,
                 ind AS (SELECT u.*, i.fixmedins_type, i.medins_lv, coalesce(i.medins_type, '') AS medins_type,
                                CAST(substr(u.month, 1, 4) AS INTEGER) * 12 + CAST(substr(u.month, 6, 2) AS INTEGER) AS mno
                         FROM (
                 %s
                         ) u JOIN medins_info i ON i.fixmedins_code = u.fixmedins_code
-                        WHERE u.x IS NOT NULL)""".formatted(d.monthText("v.setl_date"),
-                d.daysBetween("v.begn_date", "v.end_date"), perIndicator);
+                        WHERE u.x IS NOT NULL)""".formatted(IndicatorTable.base(d), perIndicator);
     }
 
     @Override
@@ -141,7 +100,8 @@ final class PeerOutlier extends BaseTemplate {
                 pz AS (SELECT ok.fixmedins_type, ok.medins_lv, ok.medins_type, ok.month, ok.indicator, pm.med, pm.cnt,
                               median(abs(ok.x - pm.med)) AS mad
                        FROM ok JOIN pm USING (fixmedins_type, medins_lv, medins_type, month, indicator) GROUP BY ALL),
-                peer AS (SELECT ok.*, pz.med, pz.mad, pz.cnt - 1 AS others, 'PEER' AS basis
+                peer AS (SELECT ok.fixmedins_code, ok.month, ok.indicator, ok.x, ok.n, ok.fixmedins_type, ok.medins_lv, ok.medins_type,
+                                pz.med, pz.mad, pz.cnt - 1 AS others, 'PEER' AS basis
                          FROM ok JOIN pz USING (fixmedins_type, medins_lv, medins_type, month, indicator)
                          WHERE pz.cnt - 1 >= %d),
                 hm AS (SELECT o.fixmedins_code, o.indicator, o.month, median(h.x) AS med, count(*) AS cnt
@@ -153,7 +113,8 @@ final class PeerOutlier extends BaseTemplate {
                        JOIN ok h ON h.fixmedins_code = o.fixmedins_code AND h.indicator = o.indicator
                         AND h.mno BETWEEN o.mno - %d AND o.mno - 1
                        GROUP BY ALL),
-                hist AS (SELECT ok.*, hz.med, hz.mad, hz.cnt AS others, 'HISTORY' AS basis
+                hist AS (SELECT ok.fixmedins_code, ok.month, ok.indicator, ok.x, ok.n, ok.fixmedins_type, ok.medins_lv, ok.medins_type,
+                                hz.med, hz.mad, hz.cnt AS others, 'HISTORY' AS basis
                          FROM ok JOIN hz USING (fixmedins_code, indicator, month) WHERE hz.cnt >= %d),
                 t AS (SELECT *, %s AS z FROM (SELECT * FROM peer UNION ALL SELECT * FROM hist) WHERE med > 0),
                 f AS (SELECT fixmedins_code, month, indicator, min(fixmedins_type) AS fixmedins_type,
@@ -181,8 +142,8 @@ final class PeerOutlier extends BaseTemplate {
     public Explanation explain(RawRow r) {
         Indicator i = BY_NAME.get(r.text("indicator"));
         String x = r.number("v1");
-        StringBuilder zh = new StringBuilder(i.zh + "为" + x + "（" + r.text("v2") + "人次）");
-        StringBuilder en = new StringBuilder(i.en + " " + x + " over " + r.text("v2") + " visits");
+        StringBuilder zh = new StringBuilder(i.zh() + "为" + x + "（" + r.text("v2") + "人次）");
+        StringBuilder en = new StringBuilder(i.en() + " " + x + " over " + r.text("v2") + " visits");
         for (String test : r.text("v3").split(";")) {
             String[] t = test.split(" ");
             boolean peer = t[0].equals("PEER");

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fundwatch.rules.PolicyPack;
@@ -47,11 +46,7 @@ public final class RuleCompiler {
         for (Rule rule : pack.enabledRules()) {
             Template t = Templates.bind(rule);
             passes.addAll(t.passes());
-            Optional<String> unsupported = t.aggregatesOverRecursion() && !dialect.aggregatesOverRecursion()
-                    ? Optional.of(dialect.name() + " SQL allows no aggregate over a recursive reference, which the "
-                            + "connected groups need; screen this rule on the embedded engine")
-                    : Optional.empty();
-            rules.add(new CompiledRule(rule, t, wrap(rule, t, ctx), unsupported));
+            rules.add(new CompiledRule(rule, t, wrap(rule, t, ctx)));
         }
         List<Statement> passStatements = passes.stream().map(shared::pass).toList();
         return new ScreeningPlan(pack.id(), pack.version(), from, to, shared.prelude(), passStatements, rules);

@@ -84,7 +84,7 @@ final class SharedRelations {
                 SELECT mdtrt_id, upper(replace(dscg_maindiag_code, '.', '')) FROM mdtrt
                 WHERE dscg_maindiag_code IS NOT NULL"""));
         out.add(table("fw_catalog", """
-                SELECT hilist_code, hilist_name, list_type, chrgitm_lv, hilist_pric_uplmt_amt AS cap,
+                SELECT hilist_code, hilist_name, list_type, chrgitm_lv, med_chrgitm_type, hilist_pric_uplmt_amt AS cap,
                        begndate, coalesce(enddate, %s) AS enddate
                 FROM med_list""".formatted(FAR_FUTURE)));
         out.add(table("fw_kp_limit", """

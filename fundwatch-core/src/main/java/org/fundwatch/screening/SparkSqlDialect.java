@@ -109,10 +109,4 @@ public final class SparkSqlDialect implements SqlDialect {
     public String clockMinutes(String clockTime) {
         return "(CAST(substr(" + clockTime + ", 1, 2) AS INT) * 60 + CAST(substr(" + clockTime + ", 4, 2) AS INT))";
     }
-
-    /** {@code INVALID_RECURSIVE_REFERENCE.PLACE}: no aggregate, window or sort over the recursive reference. */
-    @Override
-    public boolean aggregatesOverRecursion() {
-        return false;
-    }
 }

@@ -65,9 +65,12 @@ public interface SqlDialect {
     /** Minutes since midnight of a clock-time column (the exchange format's TIME; {@code 24:00} gives 1440). */
     String clockMinutes(String clockTime);
 
-    /** Whether a recursive query may aggregate over its recursive reference (DuckDB yes, Spark SQL no). */
-    default boolean aggregatesOverRecursion() {
-        return true;
+    /**
+     * The median of {@code value} over a group, as an aggregate. The default is standard SQL's ordered-set aggregate
+     * (Spark SQL and PostgreSQL accept it too).
+     */
+    default String median(String value) {
+        return "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + value + ")";
     }
 
     default String date(LocalDate day) {

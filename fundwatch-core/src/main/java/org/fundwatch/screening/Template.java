@@ -23,11 +23,6 @@ interface Template {
 
     String query(CompileContext ctx);
 
-    /** Whether the query aggregates over a recursive reference (connected components by label propagation). */
-    default boolean aggregatesOverRecursion() {
-        return false;
-    }
-
     Explanation explain(RawRow row);
 
     enum PeriodUnit {

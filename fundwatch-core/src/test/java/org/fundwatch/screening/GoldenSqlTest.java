@@ -42,6 +42,7 @@ class GoldenSqlTest {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("shared.sql", Stream.concat(plan.prelude().stream(), plan.passes().stream())
                 .map(s -> "-- " + s.name() + "\n" + s.sql() + ";\n").collect(Collectors.joining("\n")));
+        expected.put("indicators.sql", "-- the indicator table (指标表)\n" + new IndicatorTable(dialect).query() + ";\n");
         for (CompiledRule r : plan.rules()) {
             expected.put(r.rule().id() + ".sql", "-- " + r.rule().id() + " " + r.rule().nameEn() + " ("
                     + r.rule().template() + ")\n" + r.sql() + ";\n");

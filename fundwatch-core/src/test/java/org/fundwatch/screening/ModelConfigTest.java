@@ -29,7 +29,8 @@ class ModelConfigTest {
         assertThat(InstitutionTemplates.InducedAdmission.Config.from(params("")))
                 .isEqualTo(new InstitutionTemplates.InducedAdmission.Config(5, 60, 2, 7));
         assertThat(PeerOutlier.Config.from(params(""))).isEqualTo(new PeerOutlier.Config(
-                EnumSet.allOf(PeerOutlier.Indicator.class), new BigDecimal("3"), new BigDecimal("1.5"),
+                EnumSet.of(Indicator.AVG_COST_OUTPATIENT, Indicator.AVG_COST_INPATIENT, Indicator.DRUG_SHARE,
+                        Indicator.VISITS_PER_PATIENT, Indicator.ADMISSION_RATE, Indicator.AVG_LOS), new BigDecimal("3"), new BigDecimal("1.5"),
                 new BigDecimal("0.05"), 3, 10, 6, 3));
         assertThat(CoVisitGroups.Config.from(params(""))).isEqualTo(new CoVisitGroups.Config(60, 3, 5, 100, 30));
     }
@@ -47,7 +48,7 @@ class ModelConfigTest {
                 .isEqualTo(new InstitutionTemplates.InducedAdmission.Config(6, 65, 3, 5));
         assertThat(PeerOutlier.Config.from(params("indicators=AVG_COST_OUTPATIENT|DRUG_SHARE;min_z=4;min_ratio=2;mad_floor=0.1;"
                 + "min_peers=5;min_visits=30;history_months=3;min_history=2"))).isEqualTo(new PeerOutlier.Config(
-                Set.of(PeerOutlier.Indicator.AVG_COST_OUTPATIENT, PeerOutlier.Indicator.DRUG_SHARE), new BigDecimal("4"),
+                Set.of(Indicator.AVG_COST_OUTPATIENT, Indicator.DRUG_SHARE), new BigDecimal("4"),
                 new BigDecimal("2"), new BigDecimal("0.1"), 5, 30, 3, 2));
         assertThat(CoVisitGroups.Config.from(params(
                 "window_minutes=30;min_days=4;min_members=6;max_bucket=50;max_iterations=10")))

@@ -83,7 +83,8 @@ public final class CaseFile {
             long visits = write(s, outDir.resolve("visit.csv"), """
                     SELECT v.mdtrt_id, v.psn_no, v.fixmedins_code, v.med_type, v.begntime, v.endtime,
                            v.dscg_maindiag_code, v.dscg_maindiag_name,
-                           sum(st.medfee_sumamt) AS medfee_sumamt, sum(st.fund_pay_sumamt) AS fund_pay_sumamt
+                           sum(st.medfee_sumamt) AS medfee_sumamt, sum(st.fund_pay_sumamt) AS fund_pay_sumamt,
+                           v.atddr_no
                     FROM case_visit v LEFT JOIN setl st USING (mdtrt_id)
                     GROUP BY ALL ORDER BY v.mdtrt_id
                     """);

@@ -66,6 +66,15 @@ public final class DuckDbEngine implements Engine {
             }
 
             @Override
+            public void writeParquet(String query, Path file) {
+                try {
+                    session.execute("COPY (" + query + ") TO '" + Screening.sqlPath(file) + "' (FORMAT parquet)");
+                } catch (SQLException e) {
+                    throw failure(e);
+                }
+            }
+
+            @Override
             public int ruleWorkers() {
                 // DuckDB parallelises each query too, so a few connections at once suffice.
                 int cores = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();

@@ -40,6 +40,12 @@ public interface Engine {
         /** Runs one rule's query and feeds its rows, in order, to a new assembler. Safe to call concurrently. */
         FindingAssembler assemble(CompiledRule rule);
 
+        /**
+         * Writes the rows of {@code query} as one Parquet file on this machine (the indicator table: computed where
+         * the data is, written by the driver like the findings).
+         */
+        void writeParquet(String query, Path file);
+
         /** How many rule queries to run at once. */
         int ruleWorkers();
 

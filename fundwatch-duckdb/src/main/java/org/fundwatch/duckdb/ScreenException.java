@@ -10,6 +10,8 @@ public final class ScreenException extends RuntimeException {
         OUTPUT_EXISTS,
         /** The requested period is not a month of the dataset. */
         BAD_PERIOD,
+        /** The confirmed-history file of the ranking is missing or malformed. */
+        BAD_HISTORY,
         /** DuckDB failed on a statement (the message names it). */
         ENGINE_FAILURE
     }

@@ -168,6 +168,7 @@ public final class Screening {
             long t0 = System.nanoTime();
             FindingsWriter.write(options.out(), findings);
             timings.add(new ScreenReport.PassTiming("write findings", (System.nanoTime() - t0) / 1e9, findings.size()));
+            timings.add(IndicatorsWriter.write(session, engine.dialect(), options.out(), tmp, options.period()));
             Map<String, ScreenReport.TypeTotal> byType = new TreeMap<>();
             Map<String, List<Finding>> grouped = new TreeMap<>();
             findings.forEach(f -> grouped.computeIfAbsent(f.volaBhvrType(), k -> new ArrayList<>()).add(f));
@@ -186,10 +187,6 @@ public final class Screening {
     static Map<String, String> notRun(ScreeningPlan plan, Set<String> present, ToLongFunction<String> count) {
         Map<String, String> out = new LinkedHashMap<>();
         for (CompiledRule r : plan.rules()) {
-            if (r.unsupported().isPresent()) {
-                out.put(r.rule().id(), r.unsupported().get());
-                continue;
-            }
             for (DataNeed need : r.needs()) {
                 if (!present.contains(need.table())) {
                     out.put(r.rule().id(), "table " + need.table() + " is absent from the dataset");

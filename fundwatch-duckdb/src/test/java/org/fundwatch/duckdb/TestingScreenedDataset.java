@@ -16,8 +16,8 @@ import org.fundwatch.synth.Generator;
 import org.fundwatch.synth.GeneratorConfig;
 
 /**
- * One generated population with every violation type planted (20,000 persons × 6 months, seed 11), ingested and
- * screened with the default pack once per test JVM and shared by the end-to-end tests: generating it is the
+ * One generated population with every violation type planted (20,000 persons × 6 months, seed 11), ingested,
+ * screened with the default pack and ranked (as {@code fundwatch screen} does) once per test JVM and shared by the end-to-end tests: generating it is the
  * expensive part. Read-only for its users; removed when the JVM exits.
  */
 final class TestingScreenedDataset {
@@ -37,6 +37,7 @@ final class TestingScreenedDataset {
         IngestReport ingest = Ingest.run(IngestOptions.of(extract, dataset), Progress.NONE);
         assertThat(ingest.totalRejected()).isZero();
         report = Screening.run(ScreenOptions.of(dataset, out), Progress.NONE);
+        Ranking.write(dataset, out, java.util.Optional.empty());
     }
 
     static synchronized TestingScreenedDataset get() throws IOException {

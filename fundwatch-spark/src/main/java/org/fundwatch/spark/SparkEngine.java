@@ -150,6 +150,16 @@ public final class SparkEngine implements Engine {
             return assembler;
         }
 
+        @Override
+        public void writeParquet(String query, Path file) {
+            try {
+                DriverParquet.write(spark.sql(query), file);
+            } catch (Exception e) {
+                throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, "writing " + file.getFileName() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+
         /**
          * One at a time: each rule's query is parallel across the executors anyway, and correlated subqueries
          * planned concurrently in one session failed here now and then ({@code key not found: occur_time#…}).

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
+import org.fundwatch.duckdb.Ranking;
 import org.fundwatch.duckdb.ScreenException;
 import org.fundwatch.duckdb.ScreenOptions;
 import org.fundwatch.duckdb.ScreenReport;
@@ -68,6 +69,10 @@ public final class SparkJob {
         @Option(names = "--overwrite", description = "Replace a screening already in --out.")
         boolean overwrite;
 
+        @Option(names = "--history", description = "The confirmed history for the risk ranking (CSV from "
+                + "`fundwatch workflow export-history`), on the driver.")
+        Path history;
+
         @Option(names = "--master", description = "Spark master when not started by spark-submit, e.g. local[2].")
         String master;
 
@@ -102,6 +107,13 @@ public final class SparkJob {
                 }
                 PrintWriter stdout = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
                 report.printSummary(stdout);
+                if (isLocal(dataset) && isLocal(out)) {
+                    // plain Java over the findings and indicators just written, whichever engine found them
+                    Ranking.print(Ranking.write(localDataset, localOut, java.util.Optional.ofNullable(history)), stdout);
+                } else {
+                    stdout.println("risk ranking (ranking.csv) not written: it reads the dataset and the findings from"
+                            + " the driver's file system; give local paths to have it");
+                }
                 return 0;
             } finally {
                 delete(staging);

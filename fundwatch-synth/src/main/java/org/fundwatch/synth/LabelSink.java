@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * {@code labels.csv} (FORMAT.md §Labels: one row per planted case, multi-valued keys joined by {@code |}) and
- * {@code near_misses.csv} (the same columns plus {@code description}: planted cases that must not fire).
+ * {@code near_misses.csv} (the same columns plus {@code description}: planted cases that must not fire) and
+ * {@code bad_actors.csv} (the institutions planted with many violations, which the risk ranking must put first).
  */
 final class LabelSink implements AutoCloseable {
 
@@ -16,8 +17,12 @@ final class LabelSink implements AutoCloseable {
     static final List<String> COLUMNS = List.of("vola_bhvr_type", "feedetl_sn", "mdtrt_id", "psn_no", "certno",
             "fixmedins_code", "hilist_code", "period");
 
+    /** The columns of bad_actors.csv: a planted bad institution and the cases planted on it. */
+    static final List<String> BAD_ACTOR_COLUMNS = List.of("fixmedins_code", "cases", "description");
+
     private final CsvTable labels;
     private final CsvTable nearMisses;
+    private final CsvTable badActors;
     final Map<String, Long> perType = new TreeMap<>();
 
     LabelSink(Path dir) throws IOException {
@@ -25,6 +30,12 @@ final class LabelSink implements AutoCloseable {
         List<String> withDescription = new java.util.ArrayList<>(COLUMNS);
         withDescription.add("description");
         nearMisses = new CsvTable(dir.resolve("near_misses.csv"), "near_misses", withDescription);
+        badActors = new CsvTable(dir.resolve("bad_actors.csv"), "bad_actors", BAD_ACTOR_COLUMNS);
+    }
+
+    /** A bad actor (an institution with many violations, for the risk ranking's evaluation). */
+    void badActor(String code, int cases, String description) throws IOException {
+        badActors.str(0, code).str(1, String.valueOf(cases)).str(2, description).end();
     }
 
     void label(Case c) throws IOException {
@@ -54,5 +65,6 @@ final class LabelSink implements AutoCloseable {
     public void close() throws IOException {
         labels.close();
         nearMisses.close();
+        badActors.close();
     }
 }

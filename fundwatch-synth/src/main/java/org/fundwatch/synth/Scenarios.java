@@ -208,6 +208,82 @@ final class Scenarios {
         timelineTypes();
         institutionTypes();
         groupTypes();
+        badActors();
+    }
+
+    // ------------------------------------------------------------------------------------------------ bad actors
+
+    /**
+     * Bad actors (for the risk ranking, 风险排名): a few institutions — two thirds hospitals, the rest pharmacies,
+     * {@code max(2, min(10, k / 10))} of them — each with {@code 5k} extra planted cases of its own, every one a
+     * labelled violation on a person of its own from the institution's city: a price above the cap (超标准收费), the
+     * same examination twice at the same time (重复收费) and montmorillonite above 18 bags a visit (超量开药),
+     * taking turns. Ordinary visits otherwise (a registration, a fair-priced drug), so that its indicators barely
+     * move. Listed in {@code bad_actors.csv}.
+     */
+    private void badActors() throws IOException {
+        int wanted = Math.max(2, Math.min(10, k / 10));
+        int hospitals = (wanted * 2 + 2) / 3;
+        SplittableRandom pick = rnd(90, 0);
+        List<Institution> chosen = new ArrayList<>();
+        List<Institution> allHospitals = new ArrayList<>();
+        for (Institution i : inst.all) {
+            if (!i.isPharmacy()) {
+                allHospitals.add(i);
+            }
+        }
+        while (chosen.size() < hospitals) {
+            Institution h = allHospitals.get(pick.nextInt(allHospitals.size()));
+            if (!chosen.contains(h)) {
+                chosen.add(h);
+            }
+        }
+        while (chosen.size() < wanted) {
+            Institution ph = inst.pharmacies.get(pick.nextInt(inst.pharmacies.size()));
+            if (!chosen.contains(ph)) {
+                chosen.add(ph);
+            }
+        }
+        int perActor = 5 * k;
+        for (int a = 0; a < chosen.size(); a++) {
+            Institution h = chosen.get(a);
+            for (int i = 0; i < perActor; i++) {
+                SplittableRandom r = rnd(91 + a, i);
+                Person p = adult(r, h.city);
+                int day = someDay(r, 1);
+                if (h.isPharmacy()) {
+                    pharmacyVisit(p, h, day, r);
+                } else {
+                    open(p, h, "11", day, daytime(r), i % 3 == 2 ? Diagnoses.ENTERITIS : Diagnoses.BRONCHITIS);
+                }
+                Case cs;
+                switch (i % 3) {
+                    case 0 -> {
+                        add(Item.AMOXICILLIN, 24, fair(Item.AMOXICILLIN, day));
+                        Item over = h.isPharmacy() ? Item.IBUPROFEN : Item.BLOOD_COUNT;
+                        int l = add(over, 1, catalog.capOn(over, day) + 10_000L * (1 + r.nextInt(20)));
+                        close();
+                        cs = lineCase("OVER_PRICE_CAP", v, l);
+                    }
+                    case 1 -> {
+                        Item twice = h.isPharmacy() ? Item.LORATADINE : Item.BLOOD_COUNT;
+                        long price = h.isPharmacy() ? fair(twice, day) : twice.capMicros;
+                        int first = add(twice, 1, price);
+                        int dup = v.line(twice, 1, price, day, v.sec[first]);
+                        close();
+                        cs = lineCase("DUPLICATE_CHARGE", v, dup);
+                    }
+                    default -> {
+                        int l = add(Item.MONTMORILLONITE, 24, fair(Item.MONTMORILLONITE, day));
+                        close();
+                        cs = lineCase("QUANTITY_LIMIT", v, l);
+                    }
+                }
+                label(cs.describe("bad actor " + h.code));
+            }
+            labels.badActor(h.code, perActor, (h.isPharmacy() ? "pharmacy" : "hospital level " + h.level)
+                    + ": " + perActor + " planted price-cap, duplicate-charge and quantity violations");
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ §3.1

@@ -62,13 +62,14 @@ class SplitMonthsTest {
         List<String> top = new ArrayList<>(MONTHS);
         top.add("labels.csv");
         top.add("near_misses.csv");
+        top.add("bad_actors.csv");
         assertThat(names(split)).containsExactlyInAnyOrderElementsOf(top);
         assertThat(names(split.resolve(MONTHS.get(0)))).hasSize(ExchangeFormat.TABLES.size());
         for (String m : MONTHS.subList(1, MONTHS.size())) {
             assertThat(names(split.resolve(m))).containsExactlyInAnyOrderElementsOf(
                     FACT.stream().map(t -> t + ".csv").toList());
         }
-        for (String f : List.of("labels.csv", "near_misses.csv")) {
+        for (String f : List.of("labels.csv", "near_misses.csv", "bad_actors.csv")) {
             assertThat(Files.readAllBytes(split.resolve(f))).as(f).isEqualTo(Files.readAllBytes(whole.resolve(f)));
         }
         assertThat(splitSummary.rowsPerTable()).isEqualTo(wholeSummary.rowsPerTable());

@@ -155,6 +155,11 @@ final class FindingCase {
                 .list();
     }
 
+    /** The detected group of a GROUP_VISITS finding, with its members' co-visits from the case file. */
+    Optional<GroupGraph.Group> group(Finding f) {
+        return GroupGraph.of(jdbc, f);
+    }
+
     /** The history; an institution user sees its own steps and the bureau's decisions, not internal assignments. */
     List<Step> history(Actor actor, Finding f) {
         String hide = actor.role() == Role.INSTITUTION ? " AND action <> 'ASSIGN'" : "";

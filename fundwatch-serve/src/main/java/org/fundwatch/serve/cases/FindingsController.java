@@ -160,7 +160,8 @@ final class FindingsController {
     }
 
     @GetMapping("/ui/findings/{jrId}")
-    String finding(@AuthenticationPrincipal SignedIn me, @PathVariable String jrId, Model model) throws IOException {
+    String finding(@AuthenticationPrincipal SignedIn me, @PathVariable String jrId, Locale locale, Model model)
+            throws IOException {
         Actor actor = actorOf(me);
         FindingCase.Finding f = visible(actor, jrId);
         List<FindingCase.Visit> timeline = cases.timeline(f);
@@ -169,6 +170,10 @@ final class FindingsController {
         model.addAttribute("lines", cases.lines(f));
         model.addAttribute("timeline", timeline);
         model.addAttribute("timelineChart", json.writeValueAsString(TimelineChart.option(f, timeline)));
+        Optional<GroupGraph.Group> group = cases.group(f);
+        model.addAttribute("group", group.orElse(null));
+        model.addAttribute("groupChart", group.isEmpty() ? null : json.writeValueAsString(GroupGraph.option(
+                group.get(), f.psnNo(), messages.getMessage("finding.group.chart", null, locale))));
         model.addAttribute("history", cases.history(actor, f));
         model.addAttribute("submissions", cases.submissions(f));
         List<FindingCase.Measure> measures = cases.measures(f);

@@ -43,11 +43,14 @@ final class InstitutionsController {
     private static final int LARGEST_OPEN = 20;
 
     private final InstitutionQueries queries;
+    private final IndicatorQueries indicators;
     private final ObjectMapper json;
     private final MessageSource messages;
 
-    InstitutionsController(InstitutionQueries queries, ObjectMapper json, MessageSource messages) {
+    InstitutionsController(InstitutionQueries queries, IndicatorQueries indicators, ObjectMapper json,
+                           MessageSource messages) {
         this.queries = queries;
+        this.indicators = indicators;
         this.json = json;
         this.messages = messages;
     }
@@ -116,6 +119,9 @@ final class InstitutionsController {
         model.addAttribute("ledgerChart", ChartOption.stacked(json, text("institution.chart.ledger", locale),
                 text("chart.yuan", locale), ledger, LedgerRow::month, r -> en ? r.kind().en() : r.kind().zh(),
                 LedgerRow::amount).toJson());
+        model.addAttribute("indicatorCharts", IndicatorCharts.of(json, indicators.own(code), indicators.peers(code),
+                new IndicatorCharts.Labels(en, text("institution.indicators.self", locale),
+                        text("institution.indicators.peers", locale), text("institution.indicators.percent", locale))));
         model.addAttribute("appeals", queries.appeals(code));
         model.addAttribute("open", queries.largestOpen(code, pushedOnly, LARGEST_OPEN));
         return "institutions/profile";

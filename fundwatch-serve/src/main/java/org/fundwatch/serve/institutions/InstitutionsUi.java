@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 public class InstitutionsUi {
     @Bean
     InstitutionsController institutionsController(WorkflowDatabase db, ObjectMapper json, MessageSource messages) {
-        return new InstitutionsController(new InstitutionQueries(db.jdbc()), json, messages);
+        return new InstitutionsController(new InstitutionQueries(db.jdbc()), new IndicatorQueries(db.jdbc()), json,
+                messages);
     }
 }

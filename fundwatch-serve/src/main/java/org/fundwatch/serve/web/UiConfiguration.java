@@ -11,6 +11,7 @@ import org.fundwatch.serve.cases.CasesUi;
 import org.fundwatch.serve.dashboard.DashboardUi;
 import org.fundwatch.serve.institutions.InstitutionsUi;
 import org.fundwatch.serve.ledger.LedgerUi;
+import org.fundwatch.serve.ranking.RankingUi;
 import org.fundwatch.serve.rules.RulesUi;
 import org.fundwatch.serve.users.UsersUi;
 import org.fundwatch.workflow.cases.Cases;
@@ -40,8 +41,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * features' controllers, and the clock that expires deadlines every minute.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({CasesUi.class, DashboardUi.class, InstitutionsUi.class, LedgerUi.class, RulesUi.class, UsersUi.class,
-        HomeController.class})
+@Import({CasesUi.class, DashboardUi.class, InstitutionsUi.class, LedgerUi.class, RankingUi.class, RulesUi.class,
+        UsersUi.class, HomeController.class})
 public class UiConfiguration implements WebMvcConfigurer {
     private static final Logger LOG = LoggerFactory.getLogger(UiConfiguration.class);
 

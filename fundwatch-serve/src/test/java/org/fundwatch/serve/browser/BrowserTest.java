@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,6 +31,19 @@ class BrowserTest {
     @AfterAll
     static void close() {
         browser.close();
+    }
+
+    /**
+     * Waits for the finding's state to read {@code expected}: right after a click the old page may still be there,
+     * so reading the state at once can see the state before the action.
+     */
+    private static void assertState(String expected) {
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(
+                    ExpectedConditions.textToBe(By.id("state"), expected));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertThat(browser.waitFor(By.id("state")).getText()).isEqualTo(expected);
+        }
     }
 
     private static String institution() {
@@ -54,7 +68,7 @@ class BrowserTest {
         browser.screenshot("finding-detail");
         browser.driver().findElement(By.cssSelector("#act-PUSH input[name=reason]")).sendKeys("初审确认，推送机构");
         browser.driver().findElement(By.cssSelector("#act-PUSH button")).click();
-        assertThat(browser.waitFor(By.id("state")).getText()).isEqualTo("待机构申诉");
+        assertState("待机构申诉");
 
         browser.login("institution", UI.password("institution"));
         browser.go("/ui/findings/" + jrId);
@@ -63,18 +77,18 @@ class BrowserTest {
                 .sendKeys(record.toAbsolutePath().toString());
         browser.driver().findElement(By.cssSelector("#act-APPEAL input[name=reason]")).sendKeys("该药品为患者病情所需");
         browser.driver().findElement(By.cssSelector("#act-APPEAL button")).click();
-        assertThat(browser.waitFor(By.id("state")).getText()).isEqualTo("已申诉");
+        assertState("已申诉");
         assertThat(browser.driver().getPageSource()).contains("病程记录.pdf");
 
         browser.login("reviewer", UI.password("reviewer"));
         browser.go("/ui/findings/" + jrId);
         browser.driver().findElement(By.cssSelector("#act-UPHOLD input[name=reason]")).sendKeys("病程记录不支持");
         browser.driver().findElement(By.cssSelector("#act-UPHOLD button")).click();
-        assertThat(browser.waitFor(By.id("state")).getText()).isEqualTo("违规确认待处理");
+        assertState("违规确认待处理");
         browser.driver().findElement(By.cssSelector("#act-DECIDE_AGREEMENT input[name=deduction]")).sendKeys("8.88");
         browser.driver().findElement(By.cssSelector("#act-DECIDE_AGREEMENT input[name=reason]")).sendKeys("拒付");
         browser.driver().findElement(By.cssSelector("#act-DECIDE_AGREEMENT button")).click();
-        assertThat(browser.waitFor(By.id("state")).getText()).isEqualTo("已处理");
+        assertState("已处理");
 
         assertThat(UI.store().jdbc().sql("SELECT amount FROM ledger_entry WHERE jr_id = ?").param(jrId)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("8.88");
@@ -99,7 +113,18 @@ class BrowserTest {
         String code = institution();
         browser.go("/ui/institutions/" + code);
         browser.waitFor(By.cssSelector(".chart svg"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
+                d.findElements(By.cssSelector(".chart svg")).size() == d.findElements(By.cssSelector(".chart")).size());
+        // an indicator's chart: the peers' boxes and the institution's line, drawn
+        assertThat(browser.driver().findElements(By.cssSelector("#chart-DRUG_SHARE svg path"))).hasSizeGreaterThan(5);
         browser.screenshot("institution-profile");
+        String group = UI.store().jdbc().sql("SELECT jr_id FROM finding WHERE vola_bhvr_type = 'GROUP_VISITS' "
+                + "ORDER BY jr_id LIMIT 1").query(String.class).single();
+        browser.go("/ui/findings/" + group);
+        // the group graph: a node per member, drawn
+        browser.waitFor(By.cssSelector("#group-graph svg"));
+        assertThat(browser.driver().findElements(By.cssSelector("#group-graph svg path"))).hasSizeGreaterThan(5);
+        browser.screenshot("group-graph");
         browser.go("/ui/dashboard?lang=en");
         assertThat(browser.waitFor(By.tagName("h1")).getText()).doesNotContainPattern("[\\u4e00-\\u9fff]");
         browser.go("/ui/dashboard?lang=zh_CN");

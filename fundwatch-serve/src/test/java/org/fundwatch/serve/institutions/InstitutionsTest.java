@@ -1,6 +1,7 @@
 package org.fundwatch.serve.institutions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -125,19 +126,81 @@ class InstitutionsTest {
         assertThat(s.get("/ui/institutions?lang=en").body()).contains("Findings per 1,000 settlements")
                 .doesNotContain("每千结算人次疑点数");
         assertThat(s.get("/ui/institutions/" + work.institution()).body()).contains("Appeals",
-                "The 20 largest open findings", "Findings by month and violation type").doesNotContain("申诉结果");
+                "The 20 largest open findings", "Findings by month and violation type", "Indicators against peers",
+                "drug share", "Peer distribution").doesNotContain("申诉结果").doesNotContain("药占比");
     }
 
     @Test
-    void drawsTheProfilesThreeChartsEachWithItsData() {
+    void drawsTheProfilesThreeChartsAndOneChartPerIndicatorEachWithItsData() {
+        String code = work.institution();
         List<JsonNode> charts = TestingPages.charts(TestingSessions.login(ui, "reviewer").get("/ui/institutions/"
-                + work.institution()).body());
-        assertThat(charts).hasSize(3);
+                + code).body());
+        long indicators = ui.store().jdbc().sql("SELECT count(DISTINCT indicator) FROM indicator_value WHERE "
+                + "unit_level = 'INSTITUTION' AND fixmedins_code = ?").param(code).query(Long.class).single();
+        assertThat(indicators).isGreaterThanOrEqualTo(10);
+        assertThat(charts).hasSize(3 + (int) indicators);
         for (JsonNode chart : charts) {
             String title = chart.path("title").path("text").asText();
             assertThat(chart.path("series")).as(title).isNotEmpty();
             chart.path("series").forEach(s -> assertThat(s.path("data")).as(title + " " + s).isNotEmpty());
         }
+    }
+
+    /**
+     * Each indicator's chart draws the institution's own values month by month (shares in percent) over a boxplot
+     * of its peers' values: the institutions of the same type, level and kind with at least 10 visits that month.
+     */
+    @Test
+    void drawsEachIndicatorsMonthlyTrendOverTheBoxplotOfItsPeers() {
+        String code = work.institution();
+        var jdbc = ui.store().jdbc();
+        String page = TestingSessions.login(ui, "auditor").get("/ui/institutions/" + code).body();
+        JsonNode chart = TestingPages.charts(page).stream()
+                .filter(c -> c.path("title").path("text").asText().equals("药占比")).findFirst().orElseThrow();
+        JsonNode box = chart.path("series").get(0);
+        JsonNode line = chart.path("series").get(1);
+        assertThat(box.path("type").asText()).isEqualTo("boxplot");
+        assertThat(line.path("type").asText()).isEqualTo("line");
+        List<String> months = new ArrayList<>();
+        chart.path("xAxis").path("data").forEach(m -> months.add(m.asText()));
+        assertThat(months).isEqualTo(jdbc.sql("SELECT month FROM indicator_value WHERE unit_level = 'INSTITUTION' "
+                + "AND fixmedins_code = ? AND indicator = 'DRUG_SHARE' ORDER BY month").param(code)
+                .query(String.class).list()).isNotEmpty();
+        for (int i = 0; i < months.size(); i++) {
+            double own = jdbc.sql("SELECT value FROM indicator_value WHERE unit_level = 'INSTITUTION' AND "
+                    + "fixmedins_code = ? AND indicator = 'DRUG_SHARE' AND month = ?").params(code, months.get(i))
+                    .query(Double.class).single();
+            assertThat(line.path("data").get(i).asDouble()).isCloseTo(own * 100, within(1e-3));
+            List<Double> peers = jdbc.sql("""
+                    SELECT p.value * 100 FROM indicator_value p JOIN indicator_value me
+                      ON me.fixmedins_code = ? AND me.unit_level = 'INSTITUTION' AND me.indicator = p.indicator
+                     AND me.month = p.month AND me.fixmedins_type = p.fixmedins_type AND me.medins_lv = p.medins_lv
+                     AND me.medins_type = p.medins_type
+                    WHERE p.unit_level = 'INSTITUTION' AND p.indicator = 'DRUG_SHARE' AND p.month = ?
+                      AND p.denominator_count >= 10 ORDER BY p.value""").params(code, months.get(i))
+                    .query(Double.class).list();
+            assertThat(peers).hasSizeGreaterThanOrEqualTo(4);
+            JsonNode five = box.path("data").get(i);
+            assertThat(five.get(0).asDouble()).isCloseTo(peers.get(0), within(1e-3));
+            assertThat(five.get(4).asDouble()).isCloseTo(peers.get(peers.size() - 1), within(1e-3));
+            int n = peers.size();
+            double median = n % 2 == 1 ? peers.get(n / 2) : (peers.get(n / 2 - 1) + peers.get(n / 2)) / 2;
+            assertThat(five.get(2).asDouble()).isCloseTo(median, within(1e-3));
+        }
+    }
+
+    @Test
+    void marksAnIndicatorWhoseRobustZIsThreeOrMoreInTheLatestMonth() {
+        var outlier = ui.store().jdbc().sql("""
+                SELECT v.fixmedins_code || ' ' || v.indicator FROM indicator_value v
+                WHERE v.unit_level = 'INSTITUTION' AND v.robust_z >= 3
+                  AND v.month = (SELECT max(month) FROM indicator_value)
+                ORDER BY v.robust_z DESC LIMIT 1""").query(String.class).single().split(" ");
+        String page = TestingSessions.login(ui, "director").get("/ui/institutions/" + outlier[0]).body();
+        Matcher row = Pattern.compile("<tr id=\"indicator-" + outlier[1] + "\"\\s+class=\"outlier\">")
+                .matcher(page);
+        assertThat(row.find()).as(outlier[1] + " of " + outlier[0] + " marked").isTrue();
+        assertThat(page).contains("id=\"indicator-VISITS\">");
     }
 
     /** The codes of the table's rows, in order. */

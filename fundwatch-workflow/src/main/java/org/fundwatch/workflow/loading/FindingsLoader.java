@@ -25,7 +25,8 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Loads a screening run's output ({@code findings.csv}, {@code finding_lines.csv}, {@code run.json}) into the
+ * Loads a screening run's output ({@code findings.csv}, {@code finding_lines.csv}, {@code run.json}, and the
+ * indicator table {@code indicators.csv} when present, whose months replace the same months in the store) into the
  * workflow store, idempotently by {@code jr_id}: a finding seen before keeps its place in the workflow; while it is
  * still new (not yet reviewed) its text, amount and rule version are refreshed from the newer run, once under review
  * they are kept as the reviewer saw them. Next month's findings load beside the open ones.
@@ -40,7 +41,8 @@ public final class FindingsLoader {
     public static final List<String> INSTITUTION_COLUMNS = List.of("fixmedins_code", "fixmedins_name",
             "fixmedins_type", "medins_lv", "admdvs");
     public static final List<String> VISIT_COLUMNS = List.of("mdtrt_id", "psn_no", "fixmedins_code", "med_type",
-            "begntime", "endtime", "dscg_maindiag_code", "dscg_maindiag_name", "medfee_sumamt", "fund_pay_sumamt");
+            "begntime", "endtime", "dscg_maindiag_code", "dscg_maindiag_name", "medfee_sumamt", "fund_pay_sumamt",
+            "atddr_no");
     public static final List<String> SETTLEMENT_MONTH_COLUMNS = List.of("fixmedins_code", "month", "settlements",
             "visits", "persons", "medfee_sumamt", "fund_pay_sumamt");
     public static final List<String> FEE_LINE_COLUMNS = List.of("feedetl_sn", "mdtrt_id", "fee_ocur_time",
@@ -62,7 +64,7 @@ public final class FindingsLoader {
      */
     public record LoadReport(long runId, int findingsRead, int findingsNew, int findingsRefreshed,
                              int findingsUnchanged, int findingsKept, int duplicateRows, int linesRead, int linesNew,
-                             int persons, int visits, int feeLines) {
+                             int persons, int visits, int feeLines, int indicatorRows) {
     }
 
     /**
@@ -199,9 +201,11 @@ public final class FindingsLoader {
                     + runId);
         }
         int[] caseFileCounts = caseFile.isPresent() ? loadCaseFile(c, caseFile.get()) : new int[3];
+        Path indicators = dir.resolve("indicators.csv");
+        int indicatorRows = Files.isRegularFile(indicators) ? IndicatorRows.replaceMonths(c, indicators) : 0;
         return new LoadReport(runId, findingsRead, inserted, refreshed, distinct - inserted - refreshed, kept,
                 findingsRead - distinct, linesRead, linesNew, caseFileCounts[0], caseFileCounts[1],
-                caseFileCounts[2]);
+                caseFileCounts[2], indicatorRows);
     }
 
     /**
@@ -286,7 +290,7 @@ public final class FindingsLoader {
     }
 
     /** Copies a CSV file (its header checked against {@code columns}) into a staging table; returns the records. */
-    private static int copy(Connection c, Path file, String table, List<String> columns)
+    static int copy(Connection c, Path file, String table, List<String> columns)
             throws SQLException, IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
@@ -316,7 +320,7 @@ public final class FindingsLoader {
      * Fails naming the first bad record and column of a staging table; {@code checks} are boolean columns, one per
      * checked field, true when the value is bad.
      */
-    private static void check(Connection c, Path file, String table, String checks) throws SQLException {
+    static void check(Connection c, Path file, String table, String checks) throws SQLException {
         List<String> names = checks.lines().map(String::strip).filter(l -> !l.isEmpty())
                 .map(l -> l.substring(l.lastIndexOf(" AS ") + 4).replace(",", "").strip()).toList();
         String sql = "SELECT record, " + checks.strip().replaceAll(",\\s*$", "") + " FROM " + table + " WHERE "
