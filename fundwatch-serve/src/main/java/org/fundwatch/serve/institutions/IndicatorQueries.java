@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.fundwatch.screening.Indicator;
+import org.fundwatch.screening.IndicatorTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * peers.
  */
 final class IndicatorQueries {
-    static final int MIN_COUNT = 10;
+    static final int MIN_COUNT = IndicatorTable.Config.DEFAULTS.minCount();
 
     private final JdbcClient jdbc;
 
