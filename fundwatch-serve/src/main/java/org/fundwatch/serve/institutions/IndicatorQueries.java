@@ -32,6 +32,35 @@ final class IndicatorQueries {
                       int peers) {
     }
 
+    /** A department's or physician's indicator-month far above its peers. */
+    record UnitOutlier(String level, String unit, String month, Indicator indicator, double value, long count,
+                       double peerMedian, double robustZ) {
+    }
+
+    /**
+     * The institution's departments and physicians whose indicator-month has a robust z of at least {@code minZ}
+     * against the same units of its peer institutions, highest first, at most {@code limit}.
+     */
+    List<UnitOutlier> unitOutliers(String code, double minZ, int limit) {
+        return jdbc.sql("""
+                        SELECT unit_level, CASE WHEN unit_level = 'DEPARTMENT' THEN dept_code ELSE dr_code END, month,
+                               indicator, value, denominator_count, peer_median, robust_z
+                        FROM indicator_value
+                        WHERE fixmedins_code = ? AND unit_level IN ('DEPARTMENT', 'PHYSICIAN') AND robust_z >= ?
+                        ORDER BY robust_z DESC, unit_level, 2, month, indicator LIMIT ?""").params(code, minZ, limit)
+                .query((rs, i) -> {
+                    Optional<Indicator> indicator = Indicator.byName(rs.getString(4));
+                    String level = rs.getString(1);
+                    String unit = rs.getString(2);
+                    String month = rs.getString(3);
+                    double value = rs.getDouble(5);
+                    long count = rs.getLong(6);
+                    double median = rs.getDouble(7);
+                    double z = rs.getDouble(8);
+                    return indicator.map(ind -> new UnitOutlier(level, unit, month, ind, value, count, median, z));
+                }).list().stream().flatMap(Optional::stream).toList();
+    }
+
     /** Every institution-level value of the institution, by indicator (in {@link Indicator} order) and month. */
     List<Own> own(String code) {
         return jdbc.sql("""
