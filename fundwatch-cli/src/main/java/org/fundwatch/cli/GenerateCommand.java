@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write a synthetic extract (模拟数据) with planted violations of every type.",
-                "Besides one file per table it writes labels.csv (the planted cases) and near_misses.csv "
-                        + "(cases that must not fire). The same options always give the same bytes.",
+                "Besides one file per table it writes labels.csv (the planted cases), near_misses.csv "
+                        + "(cases that must not fire) and bad_actors.csv (institutions planted with many "
+                        + "violations, for the risk ranking). The same options always give the same bytes.",
                 "With --split-months the same rows go to one directory per settlement month, each ingestible "
                         + "with ingest --append after the previous one."})
 final class GenerateCommand implements Callable<Integer> {
@@ -36,7 +37,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--split-months", description = "Write one extract directory per settlement month (OUT/2026-01/, "
             + "OUT/2026-02/, …) from the same run, to ingest the first and --append the others in order; reference "
-            + "tables go into the first month, labels.csv and near_misses.csv stay in OUT.")
+            + "tables go into the first month, labels.csv, near_misses.csv and bad_actors.csv stay in OUT.")
     boolean splitMonths;
 
     @Override

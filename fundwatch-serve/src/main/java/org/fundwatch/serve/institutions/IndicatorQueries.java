@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.fundwatch.screening.Indicator;
+import org.fundwatch.screening.IndicatorTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * peers.
  */
 final class IndicatorQueries {
-    static final int MIN_COUNT = 10;
+    static final int MIN_COUNT = IndicatorTable.Config.DEFAULTS.minCount();
 
     private final JdbcClient jdbc;
 
@@ -29,6 +30,35 @@ final class IndicatorQueries {
     /** The five numbers of the peers' boxplot in one month, and how many peers. */
     record PeerSpread(Indicator indicator, String month, double min, double q1, double median, double q3, double max,
                       int peers) {
+    }
+
+    /** A department's or physician's indicator-month far above its peers. */
+    record UnitOutlier(String level, String unit, String month, Indicator indicator, double value, long count,
+                       double peerMedian, double robustZ) {
+    }
+
+    /**
+     * The institution's departments and physicians whose indicator-month has a robust z of at least {@code minZ}
+     * against the same units of its peer institutions, highest first, at most {@code limit}.
+     */
+    List<UnitOutlier> unitOutliers(String code, double minZ, int limit) {
+        return jdbc.sql("""
+                        SELECT unit_level, CASE WHEN unit_level = 'DEPARTMENT' THEN dept_code ELSE dr_code END, month,
+                               indicator, value, denominator_count, peer_median, robust_z
+                        FROM indicator_value
+                        WHERE fixmedins_code = ? AND unit_level IN ('DEPARTMENT', 'PHYSICIAN') AND robust_z >= ?
+                        ORDER BY robust_z DESC, unit_level, 2, month, indicator LIMIT ?""").params(code, minZ, limit)
+                .query((rs, i) -> {
+                    Optional<Indicator> indicator = Indicator.byName(rs.getString(4));
+                    String level = rs.getString(1);
+                    String unit = rs.getString(2);
+                    String month = rs.getString(3);
+                    double value = rs.getDouble(5);
+                    long count = rs.getLong(6);
+                    double median = rs.getDouble(7);
+                    double z = rs.getDouble(8);
+                    return indicator.map(ind -> new UnitOutlier(level, unit, month, ind, value, count, median, z));
+                }).list().stream().flatMap(Optional::stream).toList();
     }
 
     /** Every institution-level value of the institution, by indicator (in {@link Indicator} order) and month. */

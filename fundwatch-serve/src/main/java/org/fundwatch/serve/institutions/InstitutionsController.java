@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fundwatch.ranking.RiskRanking;
 import org.fundwatch.serve.dashboard.ChartOption;
 import org.fundwatch.serve.institutions.InstitutionQueries.Header;
 import org.fundwatch.serve.institutions.InstitutionQueries.LedgerRow;
@@ -41,6 +42,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 final class InstitutionsController {
     private static final Set<Role> BUREAU = EnumSet.of(Role.AUDITOR, Role.REVIEWER, Role.DIRECTOR);
     private static final int LARGEST_OPEN = 20;
+    private static final int UNIT_OUTLIERS = 20;
+
+    /** A department's or physician's outlying indicator-month with its value and peer median as shown. */
+    record UnitOutlierRow(IndicatorQueries.UnitOutlier outlier, String value, String median) {
+    }
 
     private final InstitutionQueries queries;
     private final IndicatorQueries indicators;
@@ -122,6 +128,9 @@ final class InstitutionsController {
         model.addAttribute("indicatorCharts", IndicatorCharts.of(json, indicators.own(code), indicators.peers(code),
                 new IndicatorCharts.Labels(en, text("institution.indicators.self", locale),
                         text("institution.indicators.peers", locale), text("institution.indicators.percent", locale))));
+        model.addAttribute("unitOutliers", indicators.unitOutliers(code, RiskRanking.MIN_Z, UNIT_OUTLIERS).stream()
+                .map(u -> new UnitOutlierRow(u, IndicatorCharts.shown(u.indicator(), u.value()),
+                        IndicatorCharts.shown(u.indicator(), u.peerMedian()))).toList());
         model.addAttribute("appeals", queries.appeals(code));
         model.addAttribute("open", queries.largestOpen(code, pushedOnly, LARGEST_OPEN));
         return "institutions/profile";

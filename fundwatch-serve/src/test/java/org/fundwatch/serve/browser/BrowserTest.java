@@ -125,6 +125,9 @@ class BrowserTest {
         browser.waitFor(By.cssSelector("#group-graph svg"));
         assertThat(browser.driver().findElements(By.cssSelector("#group-graph svg path"))).hasSizeGreaterThan(5);
         browser.screenshot("group-graph");
+        browser.go("/ui/ranking");
+        browser.waitFor(By.cssSelector("#ranking-chart svg"));
+        browser.screenshot("ranking");
         browser.go("/ui/dashboard?lang=en");
         assertThat(browser.waitFor(By.tagName("h1")).getText()).doesNotContainPattern("[\\u4e00-\\u9fff]");
         browser.go("/ui/dashboard?lang=zh_CN");

@@ -190,6 +190,29 @@ class InstitutionsTest {
     }
 
     @Test
+    void listsTheDepartmentsAndPhysiciansFarAboveTheSameUnitsOfPeerInstitutions() {
+        var jdbc = ui.store().jdbc();
+        String code = jdbc.sql("SELECT fixmedins_code FROM indicator_value WHERE unit_level IN ('DEPARTMENT', "
+                + "'PHYSICIAN') AND robust_z >= 3 GROUP BY fixmedins_code ORDER BY count(*) DESC, fixmedins_code "
+                + "LIMIT 1").query(String.class).single();
+        long outliers = jdbc.sql("SELECT count(*) FROM indicator_value WHERE fixmedins_code = ? AND unit_level IN "
+                + "('DEPARTMENT', 'PHYSICIAN') AND robust_z >= 3").param(code).query(Long.class).single();
+        double top = jdbc.sql("SELECT max(robust_z) FROM indicator_value WHERE fixmedins_code = ? AND unit_level IN "
+                + "('DEPARTMENT', 'PHYSICIAN')").param(code).query(Double.class).single();
+        String page = TestingSessions.login(ui, "reviewer").get("/ui/institutions/" + code).body();
+        String table = page.substring(page.indexOf("id=\"unit-outliers\""), page.indexOf("</table>",
+                page.indexOf("id=\"unit-outliers\"")));
+        Matcher z = Pattern.compile("class=\"num z\">([-0-9.,]+)<").matcher(table);
+        List<Double> zs = new ArrayList<>();
+        while (z.find()) {
+            zs.add(Double.parseDouble(z.group(1).replace(",", "")));
+        }
+        assertThat(zs).hasSize((int) Math.min(20, outliers)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(zs.get(0)).isCloseTo(top, within(0.006));
+        assertThat(zs).allSatisfy(v -> assertThat(v).isGreaterThanOrEqualTo(3));
+    }
+
+    @Test
     void marksAnIndicatorWhoseRobustZIsThreeOrMoreInTheLatestMonth() {
         var outlier = ui.store().jdbc().sql("""
                 SELECT v.fixmedins_code || ' ' || v.indicator FROM indicator_value v

@@ -357,6 +357,11 @@ public final class FindingsLoader {
         int persons = upsert(c, dir.resolve("person.csv"), "person", PERSON_COLUMNS, "psn_no");
         upsert(c, dir.resolve("institution.csv"), "institution", INSTITUTION_COLUMNS, "fixmedins_code");
         int visits = upsert(c, dir.resolve("visit.csv"), "visit", VISIT_COLUMNS, "mdtrt_id");
+        try (Statement s = c.createStatement()) {
+            // visits stored before the case file carried the physician (V3) get it from a newer case file
+            s.executeUpdate("UPDATE visit v SET atddr_no = t.atddr_no FROM visit_stage t WHERE v.mdtrt_id = "
+                    + "t.mdtrt_id AND v.atddr_no IS NULL AND t.atddr_no IS NOT NULL");
+        }
         int lines = upsert(c, dir.resolve("fee_line.csv"), "fee_line", FEE_LINE_COLUMNS, "feedetl_sn");
         replaceMonths(c, dir.resolve("settlement_month.csv"));
         return new int[] {persons, visits, lines};
