@@ -32,8 +32,8 @@ hit AS (SELECT fixmedins_code, fixmedins_type, medins_lv, first_out AS day, amt_
         FROM m WHERE n_out > 0
         UNION ALL
         SELECT fixmedins_code, fixmedins_type, medins_lv, first_day, NULL, 'EDGE',
-               CAST(round(edge, 4) AS VARCHAR), CAST(round(med, 4) AS VARCHAR),
-               CAST(round(z, 2) AS VARCHAR) || ' ' || CAST(n AS VARCHAR) || ' ' || CAST(peers AS VARCHAR)
+               CAST((round(edge, 4) + 0.0) AS VARCHAR), CAST((round(med, 4) + 0.0) AS VARCHAR),
+               CAST((round(z, 2) + 0.0) AS VARCHAR) || ' ' || CAST(n AS VARCHAR) || ' ' || CAST(peers AS VARCHAR)
         FROM z WHERE z >= 3 AND edge >= 2 * med)
 SELECT CAST(NULL AS VARCHAR) AS psn_no,
        CAST(NULL AS VARCHAR) AS certno,

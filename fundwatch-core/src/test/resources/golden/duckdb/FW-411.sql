@@ -32,18 +32,17 @@ b AS (SELECT v.fixmedins_code, m.dept_code, m.atddr_no AS dr_code, strftime(v.se
       LEFT JOIN sc ON sc.mdtrt_id = v.mdtrt_id
       LEFT JOIN st ON st.mdtrt_id = v.mdtrt_id
       WHERE v.setl_id IS NOT NULL),
+bm AS (SELECT fixmedins_code, month,
+       sum(fee) FILTER (WHERE NOT inpatient) AS avg_cost_outpatient_num, count(*) FILTER (WHERE NOT inpatient) AS avg_cost_outpatient_den, count(*) FILTER (WHERE NOT inpatient) AS avg_cost_outpatient_n,
+       sum(drug) AS drug_share_num, sum(fee) AS drug_share_den, count(*) AS drug_share_n,
+       count(*) AS visits_per_patient_num, count(DISTINCT psn_no) AS visits_per_patient_den, count(*) AS visits_per_patient_n
+       FROM b GROUP BY fixmedins_code, month),
 ind AS (SELECT u.*, i.fixmedins_type, i.medins_lv, coalesce(i.medins_type, '') AS medins_type,
                CAST(substr(u.month, 1, 4) AS INTEGER) * 12 + CAST(substr(u.month, 6, 2) AS INTEGER) AS mno
-        FROM (
-SELECT fixmedins_code, month, 'AVG_COST_OUTPATIENT' AS indicator, CAST(sum(fee) FILTER (WHERE NOT inpatient) AS DOUBLE) / nullif(count(*) FILTER (WHERE NOT inpatient), 0) AS x, count(*) FILTER (WHERE NOT inpatient) AS n
-FROM b GROUP BY fixmedins_code, month
-UNION ALL
-SELECT fixmedins_code, month, 'DRUG_SHARE' AS indicator, CAST(sum(drug) AS DOUBLE) / nullif(sum(fee), 0) AS x, count(*) AS n
-FROM b GROUP BY fixmedins_code, month
-UNION ALL
-SELECT fixmedins_code, month, 'VISITS_PER_PATIENT' AS indicator, CAST(count(*) AS DOUBLE) / nullif(count(DISTINCT psn_no), 0) AS x, count(*) AS n
-FROM b GROUP BY fixmedins_code, month
-        ) u JOIN medins_info i ON i.fixmedins_code = u.fixmedins_code
+        FROM (SELECT bm.fixmedins_code, bm.month, k.indicator, CASE k.indicator WHEN 'AVG_COST_OUTPATIENT' THEN CAST(avg_cost_outpatient_num AS DOUBLE) / nullif(avg_cost_outpatient_den, 0) WHEN 'DRUG_SHARE' THEN CAST(drug_share_num AS DOUBLE) / nullif(drug_share_den, 0) WHEN 'VISITS_PER_PATIENT' THEN CAST(visits_per_patient_num AS DOUBLE) / nullif(visits_per_patient_den, 0) END AS x,
+                     CASE k.indicator WHEN 'AVG_COST_OUTPATIENT' THEN avg_cost_outpatient_n WHEN 'DRUG_SHARE' THEN drug_share_n WHEN 'VISITS_PER_PATIENT' THEN visits_per_patient_n END AS n
+              FROM bm CROSS JOIN (VALUES ('AVG_COST_OUTPATIENT'), ('DRUG_SHARE'), ('VISITS_PER_PATIENT')) k(indicator)) u
+        JOIN medins_info i ON i.fixmedins_code = u.fixmedins_code
         WHERE u.x IS NOT NULL),
 ok AS (SELECT * FROM ind WHERE n >= 10),
 pm AS (SELECT fixmedins_type, medins_lv, medins_type, month, indicator, median(x) AS med, count(*) AS cnt
@@ -51,7 +50,8 @@ pm AS (SELECT fixmedins_type, medins_lv, medins_type, month, indicator, median(x
 pz AS (SELECT ok.fixmedins_type, ok.medins_lv, ok.medins_type, ok.month, ok.indicator, pm.med, pm.cnt,
               median(abs(ok.x - pm.med)) AS mad
        FROM ok JOIN pm USING (fixmedins_type, medins_lv, medins_type, month, indicator) GROUP BY ALL),
-peer AS (SELECT ok.*, pz.med, pz.mad, pz.cnt - 1 AS others, 'PEER' AS basis
+peer AS (SELECT ok.fixmedins_code, ok.month, ok.indicator, ok.x, ok.n, ok.fixmedins_type, ok.medins_lv, ok.medins_type,
+                pz.med, pz.mad, pz.cnt - 1 AS others, 'PEER' AS basis
          FROM ok JOIN pz USING (fixmedins_type, medins_lv, medins_type, month, indicator)
          WHERE pz.cnt - 1 >= 3),
 hm AS (SELECT o.fixmedins_code, o.indicator, o.month, median(h.x) AS med, count(*) AS cnt
@@ -63,12 +63,13 @@ hz AS (SELECT o.fixmedins_code, o.indicator, o.month, hm.med, hm.cnt, median(abs
        JOIN ok h ON h.fixmedins_code = o.fixmedins_code AND h.indicator = o.indicator
         AND h.mno BETWEEN o.mno - 6 AND o.mno - 1
        GROUP BY ALL),
-hist AS (SELECT ok.*, hz.med, hz.mad, hz.cnt AS others, 'HISTORY' AS basis
+hist AS (SELECT ok.fixmedins_code, ok.month, ok.indicator, ok.x, ok.n, ok.fixmedins_type, ok.medins_lv, ok.medins_type,
+                hz.med, hz.mad, hz.cnt AS others, 'HISTORY' AS basis
          FROM ok JOIN hz USING (fixmedins_code, indicator, month) WHERE hz.cnt >= 3),
 t AS (SELECT *, (x - med) / (1.4826 * greatest(mad, 0.05 * med)) AS z FROM (SELECT * FROM peer UNION ALL SELECT * FROM hist) WHERE med > 0),
 f AS (SELECT fixmedins_code, month, indicator, min(fixmedins_type) AS fixmedins_type,
              min(medins_lv) AS medins_lv, min(x) AS x, min(n) AS n,
-             string_agg(basis || ' ' || CAST(round(med, 4) AS VARCHAR) || ' ' || CAST(round(z, 2) AS VARCHAR) || ' ' || CAST(others AS VARCHAR), ';' ORDER BY basis DESC) AS tests
+             string_agg(basis || ' ' || CAST((round(med, 4) + 0.0) AS VARCHAR) || ' ' || CAST((round(z, 2) + 0.0) AS VARCHAR) || ' ' || CAST(others AS VARCHAR), ';' ORDER BY basis DESC) AS tests
       FROM t WHERE z >= 3 AND x >= 1.5 * med
       GROUP BY fixmedins_code, month, indicator)
 SELECT CAST(NULL AS VARCHAR) AS psn_no,
@@ -84,7 +85,7 @@ SELECT CAST(NULL AS VARCHAR) AS psn_no,
        CAST(NULL AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS VARCHAR) AS kp_id,
        CAST(NULL AS VARCHAR) AS basis,
-       CAST(round(f.x, 4) AS VARCHAR) AS v1,
+       CAST((round(f.x, 4) + 0.0) AS VARCHAR) AS v1,
        CAST(f.n AS VARCHAR) AS v2,
        CAST(f.tests AS VARCHAR) AS v3,
        CAST(NULL AS VARCHAR) AS v4,

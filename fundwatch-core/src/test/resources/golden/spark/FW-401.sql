@@ -32,8 +32,8 @@ hit AS (SELECT fixmedins_code, fixmedins_type, medins_lv, first_out AS day, amt_
         FROM m WHERE n_out > 0
         UNION ALL
         SELECT fixmedins_code, fixmedins_type, medins_lv, first_day, NULL, 'EDGE',
-               CAST(round(edge, 4) AS STRING), CAST(round(med, 4) AS STRING),
-               CAST(round(z, 2) AS STRING) || ' ' || CAST(n AS STRING) || ' ' || CAST(peers AS STRING)
+               CAST((round((edge) * 1E4) / 1E4 + 0.0) AS STRING), CAST((round((med) * 1E4) / 1E4 + 0.0) AS STRING),
+               CAST((round((z) * 1E2) / 1E2 + 0.0) AS STRING) || ' ' || CAST(n AS STRING) || ' ' || CAST(peers AS STRING)
         FROM z WHERE z >= 3 AND edge >= 2 * med)
 SELECT CAST(NULL AS STRING) AS psn_no,
        CAST(NULL AS STRING) AS certno,

@@ -32,18 +32,17 @@ b AS (SELECT v.fixmedins_code, m.dept_code, m.atddr_no AS dr_code, date_format(v
       LEFT JOIN sc ON sc.mdtrt_id = v.mdtrt_id
       LEFT JOIN st ON st.mdtrt_id = v.mdtrt_id
       WHERE v.setl_id IS NOT NULL),
+bm AS (SELECT fixmedins_code, month,
+       sum(fee) FILTER (WHERE inpatient) AS avg_cost_inpatient_num, count(*) FILTER (WHERE inpatient) AS avg_cost_inpatient_den, count(*) FILTER (WHERE inpatient) AS avg_cost_inpatient_n,
+       count(*) FILTER (WHERE inpatient) AS admission_rate_num, count(*) AS admission_rate_den, count(*) AS admission_rate_n,
+       sum(los) FILTER (WHERE inpatient) AS avg_los_num, count(*) FILTER (WHERE inpatient) AS avg_los_den, count(*) FILTER (WHERE inpatient) AS avg_los_n
+       FROM b GROUP BY fixmedins_code, month),
 ind AS (SELECT u.*, i.fixmedins_type, i.medins_lv, coalesce(i.medins_type, '') AS medins_type,
                CAST(substr(u.month, 1, 4) AS INTEGER) * 12 + CAST(substr(u.month, 6, 2) AS INTEGER) AS mno
-        FROM (
-SELECT fixmedins_code, month, 'AVG_COST_INPATIENT' AS indicator, CAST(sum(fee) FILTER (WHERE inpatient) AS DOUBLE) / nullif(count(*) FILTER (WHERE inpatient), 0) AS x, count(*) FILTER (WHERE inpatient) AS n
-FROM b GROUP BY fixmedins_code, month
-UNION ALL
-SELECT fixmedins_code, month, 'ADMISSION_RATE' AS indicator, CAST(count(*) FILTER (WHERE inpatient) AS DOUBLE) / nullif(count(*), 0) AS x, count(*) AS n
-FROM b GROUP BY fixmedins_code, month
-UNION ALL
-SELECT fixmedins_code, month, 'AVG_LOS' AS indicator, CAST(sum(los) FILTER (WHERE inpatient) AS DOUBLE) / nullif(count(*) FILTER (WHERE inpatient), 0) AS x, count(*) FILTER (WHERE inpatient) AS n
-FROM b GROUP BY fixmedins_code, month
-        ) u JOIN medins_info i ON i.fixmedins_code = u.fixmedins_code
+        FROM (SELECT bm.fixmedins_code, bm.month, k.indicator, CASE k.indicator WHEN 'AVG_COST_INPATIENT' THEN CAST(avg_cost_inpatient_num AS DOUBLE) / nullif(avg_cost_inpatient_den, 0) WHEN 'ADMISSION_RATE' THEN CAST(admission_rate_num AS DOUBLE) / nullif(admission_rate_den, 0) WHEN 'AVG_LOS' THEN CAST(avg_los_num AS DOUBLE) / nullif(avg_los_den, 0) END AS x,
+                     CASE k.indicator WHEN 'AVG_COST_INPATIENT' THEN avg_cost_inpatient_n WHEN 'ADMISSION_RATE' THEN admission_rate_n WHEN 'AVG_LOS' THEN avg_los_n END AS n
+              FROM bm CROSS JOIN (VALUES ('AVG_COST_INPATIENT'), ('ADMISSION_RATE'), ('AVG_LOS')) k(indicator)) u
+        JOIN medins_info i ON i.fixmedins_code = u.fixmedins_code
         WHERE u.x IS NOT NULL),
 ok AS (SELECT * FROM ind WHERE n >= 10),
 pm AS (SELECT fixmedins_type, medins_lv, medins_type, month, indicator, median(x) AS med, count(*) AS cnt
@@ -51,7 +50,8 @@ pm AS (SELECT fixmedins_type, medins_lv, medins_type, month, indicator, median(x
 pz AS (SELECT ok.fixmedins_type, ok.medins_lv, ok.medins_type, ok.month, ok.indicator, pm.med, pm.cnt,
               median(abs(ok.x - pm.med)) AS mad
        FROM ok JOIN pm USING (fixmedins_type, medins_lv, medins_type, month, indicator) GROUP BY ALL),
-peer AS (SELECT ok.*, pz.med, pz.mad, pz.cnt - 1 AS others, 'PEER' AS basis
+peer AS (SELECT ok.fixmedins_code, ok.month, ok.indicator, ok.x, ok.n, ok.fixmedins_type, ok.medins_lv, ok.medins_type,
+                pz.med, pz.mad, pz.cnt - 1 AS others, 'PEER' AS basis
          FROM ok JOIN pz USING (fixmedins_type, medins_lv, medins_type, month, indicator)
          WHERE pz.cnt - 1 >= 3),
 hm AS (SELECT o.fixmedins_code, o.indicator, o.month, median(h.x) AS med, count(*) AS cnt
@@ -63,12 +63,13 @@ hz AS (SELECT o.fixmedins_code, o.indicator, o.month, hm.med, hm.cnt, median(abs
        JOIN ok h ON h.fixmedins_code = o.fixmedins_code AND h.indicator = o.indicator
         AND h.mno BETWEEN o.mno - 6 AND o.mno - 1
        GROUP BY ALL),
-hist AS (SELECT ok.*, hz.med, hz.mad, hz.cnt AS others, 'HISTORY' AS basis
+hist AS (SELECT ok.fixmedins_code, ok.month, ok.indicator, ok.x, ok.n, ok.fixmedins_type, ok.medins_lv, ok.medins_type,
+                hz.med, hz.mad, hz.cnt AS others, 'HISTORY' AS basis
          FROM ok JOIN hz USING (fixmedins_code, indicator, month) WHERE hz.cnt >= 3),
 t AS (SELECT *, (x - med) / (1.4826 * greatest(mad, 0.05 * med)) AS z FROM (SELECT * FROM peer UNION ALL SELECT * FROM hist) WHERE med > 0),
 f AS (SELECT fixmedins_code, month, indicator, min(fixmedins_type) AS fixmedins_type,
              min(medins_lv) AS medins_lv, min(x) AS x, min(n) AS n,
-             nullif(array_join(transform(sort_array(collect_list(CASE WHEN basis || ' ' || CAST(round(med, 4) AS STRING) || ' ' || CAST(round(z, 2) AS STRING) || ' ' || CAST(others AS STRING) IS NOT NULL THEN named_struct('k', basis, 'v', basis || ' ' || CAST(round(med, 4) AS STRING) || ' ' || CAST(round(z, 2) AS STRING) || ' ' || CAST(others AS STRING)) END), false), x -> x.v), ';'), '') AS tests
+             nullif(array_join(transform(sort_array(collect_list(CASE WHEN basis || ' ' || CAST((round((med) * 1E4) / 1E4 + 0.0) AS STRING) || ' ' || CAST((round((z) * 1E2) / 1E2 + 0.0) AS STRING) || ' ' || CAST(others AS STRING) IS NOT NULL THEN named_struct('k', basis, 'v', basis || ' ' || CAST((round((med) * 1E4) / 1E4 + 0.0) AS STRING) || ' ' || CAST((round((z) * 1E2) / 1E2 + 0.0) AS STRING) || ' ' || CAST(others AS STRING)) END), false), x -> x.v), ';'), '') AS tests
       FROM t WHERE z >= 3 AND x >= 1.5 * med
       GROUP BY fixmedins_code, month, indicator)
 SELECT CAST(NULL AS STRING) AS psn_no,
@@ -84,7 +85,7 @@ SELECT CAST(NULL AS STRING) AS psn_no,
        CAST(NULL AS DECIMAL(18,2)) AS vola_amt,
        CAST(NULL AS STRING) AS kp_id,
        CAST(NULL AS STRING) AS basis,
-       CAST(round(f.x, 4) AS STRING) AS v1,
+       CAST((round((f.x) * 1E4) / 1E4 + 0.0) AS STRING) AS v1,
        CAST(f.n AS STRING) AS v2,
        CAST(f.tests AS STRING) AS v3,
        CAST(NULL AS STRING) AS v4,

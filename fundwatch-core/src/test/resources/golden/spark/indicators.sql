@@ -90,59 +90,10 @@ SELECT 'PHYSICIAN', fixmedins_code, '', dr_code, month,
   sum(surgery) FILTER (WHERE inpatient) AS surgery_rate_num, count(*) FILTER (WHERE inpatient) AS surgery_rate_den, count(*) FILTER (WHERE inpatient) AS surgery_rate_n
 FROM b WHERE dr_code IS NOT NULL GROUP BY fixmedins_code, dr_code, month),
 lf AS (
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'VISITS' AS indicator,
-       CAST(visits_num AS DOUBLE) / nullif(visits_den, 0) AS x, visits_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'PATIENTS' AS indicator,
-       CAST(patients_num AS DOUBLE) / nullif(patients_den, 0) AS x, patients_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'AVG_COST' AS indicator,
-       CAST(avg_cost_num AS DOUBLE) / nullif(avg_cost_den, 0) AS x, avg_cost_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'AVG_COST_OUTPATIENT' AS indicator,
-       CAST(avg_cost_outpatient_num AS DOUBLE) / nullif(avg_cost_outpatient_den, 0) AS x, avg_cost_outpatient_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'AVG_COST_INPATIENT' AS indicator,
-       CAST(avg_cost_inpatient_num AS DOUBLE) / nullif(avg_cost_inpatient_den, 0) AS x, avg_cost_inpatient_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'AVG_DRUG_COST' AS indicator,
-       CAST(avg_drug_cost_num AS DOUBLE) / nullif(avg_drug_cost_den, 0) AS x, avg_drug_cost_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'AVG_CONSUMABLE_COST' AS indicator,
-       CAST(avg_consumable_cost_num AS DOUBLE) / nullif(avg_consumable_cost_den, 0) AS x, avg_consumable_cost_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'AVG_EXAM_COST' AS indicator,
-       CAST(avg_exam_cost_num AS DOUBLE) / nullif(avg_exam_cost_den, 0) AS x, avg_exam_cost_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'DRUG_SHARE' AS indicator,
-       CAST(drug_share_num AS DOUBLE) / nullif(drug_share_den, 0) AS x, drug_share_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'CONSUMABLE_SHARE' AS indicator,
-       CAST(consumable_share_num AS DOUBLE) / nullif(consumable_share_den, 0) AS x, consumable_share_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'VISITS_PER_PATIENT' AS indicator,
-       CAST(visits_per_patient_num AS DOUBLE) / nullif(visits_per_patient_den, 0) AS x, visits_per_patient_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'ADMISSION_RATE' AS indicator,
-       CAST(admission_rate_num AS DOUBLE) / nullif(admission_rate_den, 0) AS x, admission_rate_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'AVG_LOS' AS indicator,
-       CAST(avg_los_num AS DOUBLE) / nullif(avg_los_den, 0) AS x, avg_los_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'READMISSION_RATE' AS indicator,
-       CAST(readmission_rate_num AS DOUBLE) / nullif(readmission_rate_den, 0) AS x, readmission_rate_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'REFERRAL_RATE' AS indicator,
-       CAST(referral_rate_num AS DOUBLE) / nullif(referral_rate_den, 0) AS x, referral_rate_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'CASH_SHARE' AS indicator,
-       CAST(cash_share_num AS DOUBLE) / nullif(cash_share_den, 0) AS x, cash_share_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'ANTIBIOTIC_SHARE' AS indicator,
-       CAST(antibiotic_share_num AS DOUBLE) / nullif(antibiotic_share_den, 0) AS x, antibiotic_share_n AS n FROM w
-UNION ALL
-SELECT unit_level, fixmedins_code, dept_code, dr_code, month, 'SURGERY_RATE' AS indicator,
-       CAST(surgery_rate_num AS DOUBLE) / nullif(surgery_rate_den, 0) AS x, surgery_rate_n AS n FROM w
+SELECT w.unit_level, w.fixmedins_code, w.dept_code, w.dr_code, w.month, k.indicator,
+       CASE k.indicator WHEN 'VISITS' THEN CAST(visits_num AS DOUBLE) / nullif(visits_den, 0) WHEN 'PATIENTS' THEN CAST(patients_num AS DOUBLE) / nullif(patients_den, 0) WHEN 'AVG_COST' THEN CAST(avg_cost_num AS DOUBLE) / nullif(avg_cost_den, 0) WHEN 'AVG_COST_OUTPATIENT' THEN CAST(avg_cost_outpatient_num AS DOUBLE) / nullif(avg_cost_outpatient_den, 0) WHEN 'AVG_COST_INPATIENT' THEN CAST(avg_cost_inpatient_num AS DOUBLE) / nullif(avg_cost_inpatient_den, 0) WHEN 'AVG_DRUG_COST' THEN CAST(avg_drug_cost_num AS DOUBLE) / nullif(avg_drug_cost_den, 0) WHEN 'AVG_CONSUMABLE_COST' THEN CAST(avg_consumable_cost_num AS DOUBLE) / nullif(avg_consumable_cost_den, 0) WHEN 'AVG_EXAM_COST' THEN CAST(avg_exam_cost_num AS DOUBLE) / nullif(avg_exam_cost_den, 0) WHEN 'DRUG_SHARE' THEN CAST(drug_share_num AS DOUBLE) / nullif(drug_share_den, 0) WHEN 'CONSUMABLE_SHARE' THEN CAST(consumable_share_num AS DOUBLE) / nullif(consumable_share_den, 0) WHEN 'VISITS_PER_PATIENT' THEN CAST(visits_per_patient_num AS DOUBLE) / nullif(visits_per_patient_den, 0) WHEN 'ADMISSION_RATE' THEN CAST(admission_rate_num AS DOUBLE) / nullif(admission_rate_den, 0) WHEN 'AVG_LOS' THEN CAST(avg_los_num AS DOUBLE) / nullif(avg_los_den, 0) WHEN 'READMISSION_RATE' THEN CAST(readmission_rate_num AS DOUBLE) / nullif(readmission_rate_den, 0) WHEN 'REFERRAL_RATE' THEN CAST(referral_rate_num AS DOUBLE) / nullif(referral_rate_den, 0) WHEN 'CASH_SHARE' THEN CAST(cash_share_num AS DOUBLE) / nullif(cash_share_den, 0) WHEN 'ANTIBIOTIC_SHARE' THEN CAST(antibiotic_share_num AS DOUBLE) / nullif(antibiotic_share_den, 0) WHEN 'SURGERY_RATE' THEN CAST(surgery_rate_num AS DOUBLE) / nullif(surgery_rate_den, 0) END AS x,
+       CASE k.indicator WHEN 'VISITS' THEN visits_n WHEN 'PATIENTS' THEN patients_n WHEN 'AVG_COST' THEN avg_cost_n WHEN 'AVG_COST_OUTPATIENT' THEN avg_cost_outpatient_n WHEN 'AVG_COST_INPATIENT' THEN avg_cost_inpatient_n WHEN 'AVG_DRUG_COST' THEN avg_drug_cost_n WHEN 'AVG_CONSUMABLE_COST' THEN avg_consumable_cost_n WHEN 'AVG_EXAM_COST' THEN avg_exam_cost_n WHEN 'DRUG_SHARE' THEN drug_share_n WHEN 'CONSUMABLE_SHARE' THEN consumable_share_n WHEN 'VISITS_PER_PATIENT' THEN visits_per_patient_n WHEN 'ADMISSION_RATE' THEN admission_rate_n WHEN 'AVG_LOS' THEN avg_los_n WHEN 'READMISSION_RATE' THEN readmission_rate_n WHEN 'REFERRAL_RATE' THEN referral_rate_n WHEN 'CASH_SHARE' THEN cash_share_n WHEN 'ANTIBIOTIC_SHARE' THEN antibiotic_share_n WHEN 'SURGERY_RATE' THEN surgery_rate_n END AS n
+FROM w CROSS JOIN (VALUES ('VISITS'), ('PATIENTS'), ('AVG_COST'), ('AVG_COST_OUTPATIENT'), ('AVG_COST_INPATIENT'), ('AVG_DRUG_COST'), ('AVG_CONSUMABLE_COST'), ('AVG_EXAM_COST'), ('DRUG_SHARE'), ('CONSUMABLE_SHARE'), ('VISITS_PER_PATIENT'), ('ADMISSION_RATE'), ('AVG_LOS'), ('READMISSION_RATE'), ('REFERRAL_RATE'), ('CASH_SHARE'), ('ANTIBIOTIC_SHARE'), ('SURGERY_RATE')) k(indicator)
 ),
 u AS (SELECT lf.*, coalesce(i.fixmedins_type, '') AS fixmedins_type,
              coalesce(i.medins_lv, '') AS medins_lv, coalesce(i.medins_type, '') AS medins_type
@@ -156,11 +107,11 @@ p AS (SELECT pm.unit_level, pm.dept_code, pm.fixmedins_type, pm.medins_lv, pm.me
       GROUP BY pm.unit_level, pm.dept_code, pm.fixmedins_type, pm.medins_lv, pm.medins_type, pm.month,
                pm.indicator, pm.med, pm.cnt)
 SELECT u.unit_level, u.fixmedins_code, u.dept_code, u.dr_code, u.month, u.indicator,
-       round(u.x, 4) AS value, u.n AS denominator_count, u.fixmedins_type, u.medins_lv,
-       u.medins_type, coalesce(p.cnt, 0) AS peers, round(p.med, 4) AS peer_median,
-       round(p.mad, 4) AS peer_mad,
+       (round((u.x) * 1E4) / 1E4 + 0.0) AS value, u.n AS denominator_count, u.fixmedins_type, u.medins_lv,
+       u.medins_type, coalesce(p.cnt, 0) AS peers, (round((p.med) * 1E4) / 1E4 + 0.0) AS peer_median,
+       (round((p.mad) * 1E4) / 1E4 + 0.0) AS peer_mad,
        CASE WHEN u.n >= 10 AND p.cnt - 1 >= 3
-            THEN round((u.x - p.med) / nullif(1.4826 * greatest(p.mad, 0.05 * p.med), 0), 3) END
+            THEN (round(((u.x - p.med) / nullif(1.4826 * greatest(p.mad, 0.05 * p.med), 0)) * 1E3) / 1E3 + 0.0) END
          AS robust_z
 FROM u LEFT JOIN p ON p.unit_level = u.unit_level AND p.dept_code = u.dept_code AND p.fixmedins_type = u.fixmedins_type AND p.medins_lv = u.medins_lv AND p.medins_type = u.medins_type AND p.month = u.month AND p.indicator = u.indicator
 ORDER BY u.unit_level, u.fixmedins_code, u.dept_code, u.dr_code, u.month, u.indicator;

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code screen --engine spark} starts the Spark job in a child JVM on the Spark module's classpath (Spark is not on
- * this module's test classpath) and writes the embedded engine's findings.
+ * this module's test classpath) and writes the embedded engine's findings, but for the co-visit groups (FW-501),
+ * which Spark SQL cannot run.
  */
 class ScreenOnSparkTest {
 
@@ -23,7 +24,8 @@ class ScreenOnSparkTest {
                 "--out", dir.resolve("spark").toString(), "--quiet");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(Files.readString(dir.resolve("spark/run.json"))).contains("\"engine\" : \"spark\"");
-        List<String> embedded = Files.readAllLines(dir.resolve("findings/findings.csv"));
+        List<String> embedded = Files.readAllLines(dir.resolve("findings/findings.csv")).stream()
+                .filter(line -> !line.contains(",FW-501,")).toList();
         assertThat(embedded).hasSizeGreaterThan(100);
         assertThat(Files.readAllLines(dir.resolve("spark/findings.csv"))).isEqualTo(embedded);
         assertThat(Files.exists(dir.resolve("spark/ranking.csv"))).as("the ranking over Spark's findings").isTrue();

@@ -21,14 +21,14 @@ import org.fundwatch.rules.Rule;
  * at 3 × {@code max_bucket}² / 2. Pairs are reduced to edges (≥ {@code min_days} distinct days) before the graph
  * is built, so the graph holds few nodes.
  *
- * <p>Connected components: min-label propagation in SQL, {@code max_iterations} rounds written out as a chain of
- * plain aggregates ({@code l0} … {@code lN}). Every node starts with its own id as label; each round gives every
- * node the smallest label among itself and its neighbours. A group whose diameter is at most the number of rounds
- * comes out whole; a longer chain may be split into parts, each still connected. Rounds after convergence change
- * nothing, so the result is that of the recursive form that stops early — which Spark SQL cannot run, as it allows
- * no aggregate over a recursive reference; written out, the same query runs on DuckDB and Spark. Chosen over
- * union-find in Java because it keeps the template a single query like every other rule, runs where the data is,
- * and the edge list after the day filter is small enough that nodes × rounds rows cost nothing.
+ * <p>Connected components: iterative min-label propagation in SQL (a recursive CTE). Every node starts with its
+ * own id as label; each iteration gives every node the smallest label among itself and its neighbours, and counts
+ * the nodes whose label changed (a window over the iteration); the recursion stops when no label changed, or after
+ * {@code max_iterations} (a component whose diameter exceeds the bound may then be split into parts, each still
+ * connected). Chosen over union-find in Java because it keeps the template a single query like every other rule,
+ * runs where the data is, and the edge list after the day filter is small enough that
+ * nodes × iterations rows cost nothing. Spark SQL allows no aggregate over a recursive reference, so there the rule
+ * is reported not run ({@link #recursiveAggregates()}).
  */
 final class CoVisitGroups extends BaseTemplate {
     record Config(int windowMinutes, int minDays, int minMembers, int maxBucket, int maxIterations) {
@@ -60,20 +60,9 @@ final class CoVisitGroups extends BaseTemplate {
         return Set.of();
     }
 
-    /**
-     * Rounds 1…n of label propagation, each a plain aggregate over the previous one: every node takes the smallest
-     * label among itself (the self-loops of {@code und}) and its neighbours.
-     */
-    private static String rounds(int n) {
-        StringBuilder sql = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-            if (i > 1) {
-                sql.append(",\n");
-            }
-            sql.append("l").append(i).append(" AS (SELECT e.b AS node, min(x.label) AS label FROM l").append(i - 1)
-                    .append(" x JOIN und e ON e.a = x.node GROUP BY e.b)");
-        }
-        return sql.toString();
+    @Override
+    public boolean recursiveAggregates() {
+        return true;
     }
 
     @Override
@@ -81,7 +70,7 @@ final class CoVisitGroups extends BaseTemplate {
         SqlDialect d = ctx.dialect();
         int width = config.windowMinutes() * 60;
         return """
-                WITH
+                WITH RECURSIVE
                 s AS (SELECT psn_no, fixmedins_code, setl_time, CAST(floor(%s / %d) AS BIGINT) AS bucket
                       FROM fw_visit WHERE setl_id IS NOT NULL
                        AND psn_no IN (SELECT psn_no FROM fw_visit WHERE setl_id IS NOT NULL
@@ -98,9 +87,15 @@ final class CoVisitGroups extends BaseTemplate {
                 edge AS (SELECT p, q FROM pair GROUP BY p, q HAVING count(DISTINCT day) >= %d),
                 und AS (SELECT p AS a, q AS b FROM edge UNION ALL SELECT q, p FROM edge
                         UNION ALL SELECT DISTINCT p, p FROM edge UNION ALL SELECT DISTINCT q, q FROM edge),
-                l0 AS (SELECT DISTINCT a AS node, a AS label FROM und),
-                %s,
-                comp AS (SELECT node, label FROM l%d),
+                lp(it, node, label, changes) AS (
+                  SELECT DISTINCT 0, a, a, CAST(1 AS BIGINT) FROM und
+                  UNION ALL
+                  SELECT it + 1, node, label, CAST(sum(CASE WHEN label < old THEN 1 ELSE 0 END) OVER () AS BIGINT)
+                  FROM (SELECT x.it, e.b AS node, min(x.label) AS label, min(CASE WHEN e.a = e.b THEN x.label END) AS old
+                        FROM lp x JOIN und e ON e.a = x.node
+                        WHERE x.changes > 0 AND x.it < %d
+                        GROUP BY x.it, e.b)),
+                comp AS (SELECT node, label FROM lp WHERE it = (SELECT max(it) FROM lp)),
                 grp AS (SELECT label, count(*) AS members,
                                %11$s AS people
                         FROM comp GROUP BY label HAVING count(*) >= %d),
@@ -121,8 +116,8 @@ final class CoVisitGroups extends BaseTemplate {
                 FROM m LEFT JOIN fw_person p ON p.psn_no = m.psn_no
                 LEFT JOIN medins_info i ON i.fixmedins_code = m.fixmedins_code""".formatted(
                 d.secondsBetween("TIMESTAMP '1970-01-01 00:00:00'", "setl_time"), width, config.minDays(), config.maxBucket(),
-                d.secondsBetween("a.setl_time", "b.setl_time"), width, config.minDays(), rounds(config.maxIterations()),
-                config.maxIterations(), config.minMembers(),
+                d.secondsBetween("a.setl_time", "b.setl_time"), width, config.minDays(), config.maxIterations(),
+                config.minMembers(),
                 RawSelect.empty().set("psn_no", "m.psn_no").set("certno", "p.certno")
                         .set("fixmedins_code", "m.fixmedins_code").set("fixmedins_type", "i.fixmedins_type")
                         .set("medins_lv", "i.medins_lv").set("occur_date", "m.first_day").set("occur_time", "m.first_day")

@@ -1,6 +1,7 @@
 package org.fundwatch.screening;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.fundwatch.rules.Grain;
 import org.fundwatch.rules.Rule;
@@ -13,11 +14,18 @@ public final class CompiledRule {
     private final Rule rule;
     private final Template template;
     private final String sql;
+    private final Optional<String> unsupported;
 
-    CompiledRule(Rule rule, Template template, String sql) {
+    CompiledRule(Rule rule, Template template, String sql, Optional<String> unsupported) {
         this.rule = rule;
         this.template = template;
         this.sql = sql;
+        this.unsupported = unsupported;
+    }
+
+    /** Why the plan's engine cannot run this rule's query (its SQL needs what the dialect lacks); empty if it can. */
+    public Optional<String> unsupported() {
+        return unsupported;
     }
 
     public Rule rule() {

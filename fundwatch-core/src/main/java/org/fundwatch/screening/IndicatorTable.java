@@ -108,10 +108,19 @@ public final class IndicatorTable {
         List<Indicator> all = Arrays.asList(Indicator.values());
         String aggregates = all.stream().map(i -> "%s AS %s_num, %s AS %s_den, %s AS %s_n".formatted(
                 i.numerator, col(i), i.denominator, col(i), i.visits, col(i))).collect(Collectors.joining(",\n  "));
-        String longForm = all.stream().map(i -> """
-                SELECT unit_level, fixmedins_code, dept_code, dr_code, month, '%s' AS indicator,
-                       CAST(%s_num AS DOUBLE) / nullif(%s_den, 0) AS x, %s_n AS n FROM w"""
-                .formatted(i.name(), col(i), col(i), col(i))).collect(Collectors.joining("\nUNION ALL\n"));
+        // One pass over w crossed with the indicator names, not a UNION ALL of one branch per indicator: an engine
+        // that inlines common table expressions (Spark) would otherwise plan w, and the fee-line aggregate under it,
+        // once per indicator.
+        String x = all.stream().map(i -> "WHEN '%s' THEN CAST(%s_num AS DOUBLE) / nullif(%s_den, 0)"
+                .formatted(i.name(), col(i), col(i))).collect(Collectors.joining(" "));
+        String n = all.stream().map(i -> "WHEN '%s' THEN %s_n".formatted(i.name(), col(i)))
+                .collect(Collectors.joining(" "));
+        String names = all.stream().map(i -> "('" + i.name() + "')").collect(Collectors.joining(", "));
+        String longForm = """
+                SELECT w.unit_level, w.fixmedins_code, w.dept_code, w.dr_code, w.month, k.indicator,
+                       CASE k.indicator %s END AS x,
+                       CASE k.indicator %s END AS n
+                FROM w CROSS JOIN (VALUES %s) k(indicator)""".formatted(x, n, names);
         String peerKey = "unit_level, dept_code, fixmedins_type, medins_lv, medins_type, month, indicator";
         String on = Arrays.stream(peerKey.split(", ")).map(c -> "p." + c + " = u." + c)
                 .collect(Collectors.joining(" AND "));
@@ -144,17 +153,19 @@ public final class IndicatorTable {
                       GROUP BY pm.unit_level, pm.dept_code, pm.fixmedins_type, pm.medins_lv, pm.medins_type, pm.month,
                                pm.indicator, pm.med, pm.cnt)
                 SELECT u.unit_level, u.fixmedins_code, u.dept_code, u.dr_code, u.month, u.indicator,
-                       round(u.x, 4) AS value, u.n AS denominator_count, u.fixmedins_type, u.medins_lv,
-                       u.medins_type, coalesce(p.cnt, 0) AS peers, round(p.med, 4) AS peer_median,
-                       round(p.mad, 4) AS peer_mad,
+                       %16$s AS value, u.n AS denominator_count, u.fixmedins_type, u.medins_lv,
+                       u.medins_type, coalesce(p.cnt, 0) AS peers, %17$s AS peer_median,
+                       %18$s AS peer_mad,
                        CASE WHEN u.n >= %d AND p.cnt - 1 >= %d
-                            THEN round((u.x - p.med) / nullif(1.4826 * greatest(p.mad, %s * p.med), 0), 3) END
+                            THEN %19$s END
                          AS robust_z
                 FROM u LEFT JOIN p ON %s
                 ORDER BY u.unit_level, u.fixmedins_code, u.dept_code, u.dr_code, u.month, u.indicator"""
                 .formatted(base(d), aggregates, aggregates, aggregates, longForm, peerKey, d.median("x"),
                         config.minCount(), peerKey, d.median("abs(u.x - pm.med)"), config.minCount(),
-                        on.replace("p.", "pm."), config.minCount(), config.minPeers(), floor, on);
+                        on.replace("p.", "pm."), config.minCount(), config.minPeers(), on,
+                        d.roundDouble("u.x", 4), d.roundDouble("p.med", 4), d.roundDouble("p.mad", 4),
+                        d.roundDouble("(u.x - p.med) / nullif(1.4826 * greatest(p.mad, " + floor + " * p.med), 0)", 3));
     }
 
     private static String col(Indicator i) {

@@ -119,7 +119,7 @@ final class InstitutionTemplates {
                     d.stringAgg("CASE WHEN mod < open_min OR mod > close_min THEN "
                             + d.formatTime("setl_time", "MM-dd HH:mm") + " END", "', '", "setl_time", false),
                     d.toText("n_out"), d.toText("n"), d.toText("open_time"), d.toText("close_time"),
-                    d.toText("round(edge, 4)"), d.toText("round(med, 4)"), d.toText("round(z, 2)"), d.toText("peers"));
+                    d.toText(d.roundDouble("edge", 4)), d.toText(d.roundDouble("med", 4)), d.toText(d.roundDouble("z", 2)), d.toText("peers"));
         }
 
         @Override

@@ -74,18 +74,31 @@ final class PeerOutlier extends BaseTemplate {
      * fee lines (the cost split per visit) and one over the visits, whatever the number of indicators.
      */
     static String monthly(SqlDialect d, Set<Indicator> indicators) {
-        String perIndicator = indicators.stream().sorted().map(i -> """
-                SELECT fixmedins_code, month, '%s' AS indicator, CAST(%s AS DOUBLE) / nullif(%s, 0) AS x, %s AS n
-                FROM b GROUP BY fixmedins_code, month""".formatted(i.name(), i.numerator, i.denominator, i.visits))
-                .collect(Collectors.joining("\nUNION ALL\n"));
+        List<Indicator> sorted = indicators.stream().sorted().toList();
+        String aggregates = sorted.stream().map(i -> "%s AS %s_num, %s AS %s_den, %s AS %s_n".formatted(i.numerator,
+                col(i), i.denominator, col(i), i.visits, col(i))).collect(Collectors.joining(",\n       "));
+        // the indicator names crossed with one aggregate, not one aggregate per indicator (see IndicatorTable)
+        String x = sorted.stream().map(i -> "WHEN '%s' THEN CAST(%s_num AS DOUBLE) / nullif(%s_den, 0)"
+                .formatted(i.name(), col(i), col(i))).collect(Collectors.joining(" "));
+        String n = sorted.stream().map(i -> "WHEN '%s' THEN %s_n".formatted(i.name(), col(i)))
+                .collect(Collectors.joining(" "));
+        String names = sorted.stream().map(i -> "('" + i.name() + "')").collect(Collectors.joining(", "));
         return """
                 %s,
+                bm AS (SELECT fixmedins_code, month,
+                       %s
+                       FROM b GROUP BY fixmedins_code, month),
                 ind AS (SELECT u.*, i.fixmedins_type, i.medins_lv, coalesce(i.medins_type, '') AS medins_type,
                                CAST(substr(u.month, 1, 4) AS INTEGER) * 12 + CAST(substr(u.month, 6, 2) AS INTEGER) AS mno
-                        FROM (
-                %s
-                        ) u JOIN medins_info i ON i.fixmedins_code = u.fixmedins_code
-                        WHERE u.x IS NOT NULL)""".formatted(IndicatorTable.base(d), perIndicator);
+                        FROM (SELECT bm.fixmedins_code, bm.month, k.indicator, CASE k.indicator %s END AS x,
+                                     CASE k.indicator %s END AS n
+                              FROM bm CROSS JOIN (VALUES %s) k(indicator)) u
+                        JOIN medins_info i ON i.fixmedins_code = u.fixmedins_code
+                        WHERE u.x IS NOT NULL)""".formatted(IndicatorTable.base(d), aggregates, x, n, names);
+    }
+
+    private static String col(Indicator i) {
+        return i.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -129,8 +142,8 @@ final class PeerOutlier extends BaseTemplate {
                         .set("medins_lv", "f.medins_lv").set("indicator", "f.indicator")
                         .set("occur_date", "CAST(f.month || '-01' AS DATE)")
                         .set("occur_time", "CAST(f.month || '-01' AS DATE)")
-                        .set("v1", "round(f.x, 4)").set("v2", "f.n").set("v3", "f.tests").list(ctx.dialect()),
-                d.stringAgg("basis || ' ' || " + d.toText("round(med, 4)") + " || ' ' || " + d.toText("round(z, 2)")
+                        .set("v1", d.roundDouble("f.x", 4)).set("v2", "f.n").set("v3", "f.tests").list(ctx.dialect()),
+                d.stringAgg("basis || ' ' || " + d.toText(d.roundDouble("med", 4)) + " || ' ' || " + d.toText(d.roundDouble("z", 2))
                         + " || ' ' || " + d.toText("others"), "';'", "basis DESC", false));
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fundwatch.rules.PolicyPack;
@@ -46,7 +47,11 @@ public final class RuleCompiler {
         for (Rule rule : pack.enabledRules()) {
             Template t = Templates.bind(rule);
             passes.addAll(t.passes());
-            rules.add(new CompiledRule(rule, t, wrap(rule, t, ctx)));
+            Optional<String> unsupported = t.recursiveAggregates() && !dialect.recursiveAggregates()
+                    ? Optional.of(dialect.name() + " SQL allows no aggregate over a recursive reference, which the "
+                            + "connected groups need; screen this rule on the embedded engine")
+                    : Optional.empty();
+            rules.add(new CompiledRule(rule, t, wrap(rule, t, ctx), unsupported));
         }
         List<Statement> passStatements = passes.stream().map(shared::pass).toList();
         return new ScreeningPlan(pack.id(), pack.version(), from, to, shared.prelude(), passStatements, rules);

@@ -109,4 +109,17 @@ public final class SparkSqlDialect implements SqlDialect {
     public String clockMinutes(String clockTime) {
         return "(CAST(substr(" + clockTime + ", 1, 2) AS INT) * 60 + CAST(substr(" + clockTime + ", 4, 2) AS INT))";
     }
+
+    /** {@code INVALID_RECURSIVE_REFERENCE.PLACE}: no aggregate, window or sort over a recursive reference. */
+    @Override
+    public boolean recursiveAggregates() {
+        return false;
+    }
+
+    /** Spark's {@code round} of a DOUBLE rounds its exact binary value, which differs from DuckDB's in the last digit. */
+    @Override
+    public String roundDouble(String value, int digits) {
+        String scale = "1E" + digits;
+        return "(round((" + value + ") * " + scale + ") / " + scale + " + 0.0)";
+    }
 }

@@ -73,6 +73,20 @@ public interface SqlDialect {
         return "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + value + ")";
     }
 
+    /** Whether a recursive query may aggregate over its recursive reference (DuckDB yes, Spark SQL no). */
+    default boolean recursiveAggregates() {
+        return true;
+    }
+
+    /**
+     * A DOUBLE rounded to {@code digits} decimals as DuckDB rounds it (the value times 10^digits rounded half away
+     * from zero, divided back), with no negative zero: the indicators and the models' sentences show these values,
+     * and both engines must write the same digits.
+     */
+    default String roundDouble(String value, int digits) {
+        return "(round(" + value + ", " + digits + ") + 0.0)";
+    }
+
     default String date(LocalDate day) {
         return "DATE '" + day + "'";
     }

@@ -23,6 +23,11 @@ interface Template {
 
     String query(CompileContext ctx);
 
+    /** Whether the query aggregates over a recursive reference (connected components by label propagation). */
+    default boolean recursiveAggregates() {
+        return false;
+    }
+
     Explanation explain(RawRow row);
 
     enum PeriodUnit {

@@ -753,7 +753,7 @@ final class TimelineTemplates {
                     WHERE p.secs <= %d AND p.km > %d AND %s""".formatted(km, d.secondsBetween("a.setl_time", "b.setl_time"),
                     d.addDays("a.setl_date", "1"),
                     RawSelect.visit("p").noLine().set("v1", "p.a_inst").set("v2", "p.a_time")
-                            .set("v3", "CAST(round(p.km, 0) AS INTEGER)").set("v4", "CAST(p.secs / 60 AS INTEGER)").list(ctx.dialect()),
+                            .set("v3", "CAST(round(p.km, 0) AS INTEGER)").set("v4", "CAST(round(p.secs / 60.0) AS INTEGER)").list(ctx.dialect()),
                     config.maxMinutes() * 60, config.minKm(), ctx.inWindow("p.setl_date"));
         }
 

@@ -187,6 +187,10 @@ public final class Screening {
     static Map<String, String> notRun(ScreeningPlan plan, Set<String> present, ToLongFunction<String> count) {
         Map<String, String> out = new LinkedHashMap<>();
         for (CompiledRule r : plan.rules()) {
+            if (r.unsupported().isPresent()) {
+                out.put(r.rule().id(), r.unsupported().get());
+                continue;
+            }
             for (DataNeed need : r.needs()) {
                 if (!present.contains(need.table())) {
                     out.put(r.rule().id(), "table " + need.table() + " is absent from the dataset");
