@@ -71,8 +71,8 @@ final class DemoCommand implements Callable<Integer> {
         Path findings = out.resolve("findings");
         w.println("== 3/5 screen " + dataset + " → " + findings + " (default rule pack)");
         ScreenReport screen = Screening.run(ScreenOptions.of(dataset, findings).withOverwrite(true), common.progress());
-        ScreenCommand.print(screen, w);
-        ScreenCommand.printRanking(Ranking.write(dataset, findings, java.util.Optional.empty()), w);
+        screen.printSummary(w);
+        Ranking.print(Ranking.write(dataset, findings, java.util.Optional.empty()), w);
         w.println("== 4/5 evaluate the findings against " + extract.resolve("labels.csv"));
         EvaluationReport quality = Evaluation.of(extract.resolve("labels.csv"), findings.resolve("findings.csv"),
                 Evaluation.Options.defaults().withThresholds(0.98, 0.95));

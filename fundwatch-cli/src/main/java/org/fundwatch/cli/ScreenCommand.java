@@ -1,11 +1,13 @@
 package org.fundwatch.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,7 +15,6 @@ import org.fundwatch.duckdb.Ranking;
 import org.fundwatch.duckdb.ScreenOptions;
 import org.fundwatch.duckdb.ScreenReport;
 import org.fundwatch.duckdb.Screening;
-import org.fundwatch.ranking.RiskRanking;
 import org.fundwatch.workflow.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +73,7 @@ final class ScreenCommand implements Callable<Integer> {
     String master;
 
     @Option(names = "--spark-conf", description = "A Spark setting key=value for --engine spark (repeatable).")
-    java.util.Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
+    Map<String, String> sparkConf = new LinkedHashMap<>();
 
     @Option(names = "--driver-memory", defaultValue = "4g", description = "Heap of the Spark child JVM "
             + "(default 4g); in local mode it holds the executors too.")
@@ -81,6 +82,21 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--history", description = "The confirmed history for the risk ranking: a CSV "
             + "subject_kind,subject_key,confirmed,booked (what `fundwatch workflow export-history` writes).")
     Path history;
+
+    @Option(names = "--no-rules", description = "Do not run the rules (DOMAIN.md §3.1–3.3 and duplicate enrolment); "
+            + "they are reported OFF in run.json.")
+    boolean noRules;
+
+    @Option(names = "--no-models", description = "Do not run the statistical models (§3.4 and the co-visit groups); "
+            + "they are reported OFF in run.json.")
+    boolean noModels;
+
+    @Option(names = "--no-indicators", description = "Do not compute the indicator table (indicators.*); the ranking "
+            + "then scores findings and history only.")
+    boolean noIndicators;
+
+    @Option(names = "--no-ranking", description = "Do not write the risk ranking (ranking.csv).")
+    boolean noRanking;
 
     @Option(names = "--no-load", description = "Do not load the findings into the workflow server even when "
             + "FUNDWATCH_DB_URL names one (without it, `fundwatch load` loads them).")
@@ -111,9 +127,17 @@ final class ScreenCommand implements Callable<Integer> {
         if (memory != null && !memory.isBlank()) {
             options = options.withMemoryLimit(memory);
         }
+        options = noRules ? options.without(ScreenOptions.Part.RULES) : options;
+        options = noModels ? options.without(ScreenOptions.Part.MODELS) : options;
+        options = noIndicators ? options.without(ScreenOptions.Part.INDICATORS) : options;
         ScreenReport report = Screening.run(options, common.progress());
-        print(report, spec.commandLine().getOut());
-        printRanking(Ranking.write(dataset, out, Optional.ofNullable(history)), spec.commandLine().getOut());
+        PrintWriter stdout = spec.commandLine().getOut();
+        report.printSummary(stdout);
+        if (noRanking) {
+            Files.deleteIfExists(out.resolve(Ranking.FILE)); // an earlier run's ranking is not this run's
+        } else {
+            Ranking.print(Ranking.write(dataset, out, Optional.ofNullable(history)), stdout);
+        }
         loadIfConfigured();
         return 0;
     }
@@ -141,6 +165,13 @@ final class ScreenCommand implements Callable<Integer> {
         if (common.quiet) {
             args.add("--quiet");
         }
+        List<Boolean> switches = List.of(noRules, noModels, noIndicators, noRanking);
+        List<String> flags = List.of("--no-rules", "--no-models", "--no-indicators", "--no-ranking");
+        for (int i = 0; i < flags.size(); i++) {
+            if (switches.get(i)) {
+                args.add(flags.get(i));
+            }
+        }
         sparkConf.forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
         spec.commandLine().getOut().flush();
         if (history != null) {
@@ -159,13 +190,5 @@ final class ScreenCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("loading into the workflow store of " + DatabaseSettings.URL_VARIABLE);
             LoadCommand.load(out, dataset, store, spec.commandLine().getOut());
         }
-    }
-
-    static void printRanking(Map<RiskRanking.SubjectKind, List<RiskRanking.Entry>> ranking, PrintWriter out) {
-        Ranking.print(ranking, out);
-    }
-
-    static void print(ScreenReport report, PrintWriter out) {
-        report.printSummary(out);
     }
 }

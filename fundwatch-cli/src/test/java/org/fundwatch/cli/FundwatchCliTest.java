@@ -109,6 +109,27 @@ class FundwatchCliTest {
     }
 
     @Test
+    void screenSwitchesOffTheModelsTheIndicatorTableAndTheRankingOnRequest(@TempDir Path dir) {
+        assertThat(run("demo", "--out", dir.toString(), "--persons", "2000", "--months", "1", "--quiet").exitCode())
+                .isZero();
+        Path findings = dir.resolve("findings");
+        assertThat(findings.resolve("ranking.csv")).exists();
+        TestingCli.Run r = run("screen", "--dataset", dir.resolve("dataset").toString(), "--out", findings.toString(),
+                "--overwrite", "--no-models", "--no-indicators", "--no-ranking", "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("rules run 4[0-9] of 51").contains("rules switched off (--no-models)")
+                .doesNotContain("PEER_OUTLIER").doesNotContain("GROUP_VISITS").doesNotContain("风险排名");
+        assertThat(findings.resolve("ranking.csv")).as("the demo's ranking is not this run's").doesNotExist();
+        assertThat(findings.resolve("indicators.csv")).doesNotExist();
+        TestingCli.Run modelsOnly = run("screen", "--dataset", dir.resolve("dataset").toString(), "--out",
+                findings.toString(), "--overwrite", "--no-rules", "--quiet");
+        assertThat(modelsOnly.exitCode()).as(modelsOnly.err()).isZero();
+        assertThat(modelsOnly.out()).containsPattern("rules run [0-9] of 51").contains("rules switched off (--no-rules)")
+                .doesNotContain("OVER_PRICE_CAP").contains("风险排名");
+        assertThat(findings.resolve("indicators.csv")).exists();
+    }
+
+    @Test
     void ingestExitsWithOneAndPointsToQuarantineWhenRowsAreRejected(@TempDir Path dir) throws IOException {
         Path extract = dir.resolve("x");
         assertThat(run("generate", "--out", extract.toString(), "--persons", "500", "--months", "1", "--quiet")

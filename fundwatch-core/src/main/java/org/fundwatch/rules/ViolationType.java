@@ -47,4 +47,17 @@ public enum ViolationType {
     public String chineseName() {
         return chineseName;
     }
+
+    /**
+     * Whether findings of this type come from a statistical model (大数据模型: the institution behaviour of DOMAIN.md
+     * §3.4 and the co-visit groups of §3.5) rather than from a rule a knowledge point decides; the two can be switched
+     * off apart ({@code screen --no-models}, {@code --no-rules}).
+     */
+    public boolean model() {
+        return switch (this) {
+            case OFF_HOURS_SETTLEMENT, CARD_COLLECTION, STOCK_MISMATCH, TRACE_CODE_REUSE, PEER_OUTLIER,
+                 INDUCED_ADMISSION, GROUP_VISITS -> true;
+            default -> false;
+        };
+    }
 }

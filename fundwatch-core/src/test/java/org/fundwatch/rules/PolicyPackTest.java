@@ -30,6 +30,13 @@ class PolicyPackTest {
     Path dir;
 
     @Test
+    void theModelTypesAreExactlyTheTypesOutsideSectionsOneToThreeAndDuplicateEnrolment() {
+        for (ViolationType type : ViolationType.values()) {
+            assertThat(type.model()).as(type.name()).isEqualTo(!COVERED.contains(type));
+        }
+    }
+
+    @Test
     void defaultPackHasAtLeastFortyValidRulesCoveringEveryTypeOfSectionsOneToThree() {
         PolicyPack pack = PolicyPack.defaultPack();
         RuleCompiler.validate(pack);

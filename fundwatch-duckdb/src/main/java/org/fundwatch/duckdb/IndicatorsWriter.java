@@ -25,6 +25,13 @@ final class IndicatorsWriter {
     private IndicatorsWriter() {
     }
 
+    /** Removes the indicator table of an earlier run from {@code out}. */
+    static void delete(Path out) throws IOException {
+        for (String ext : List.of(".csv", ".parquet", ".jsonl")) {
+            Files.deleteIfExists(out.resolve(NAME + ext));
+        }
+    }
+
     /**
      * Computes the table on the screening's engine and writes it, only the month {@code period} when given (peers
      * are compared within a month, so the rows of one month do not depend on the others); returns the timing with
@@ -43,9 +50,7 @@ final class IndicatorsWriter {
              Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE " + table + " AS SELECT * FROM read_parquet('" + Screening.sqlPath(computed)
                     + "')");
-            for (String ext : List.of(".csv", ".parquet", ".jsonl")) {
-                Files.deleteIfExists(out.resolve(NAME + ext));
-            }
+            delete(out);
             String base = Screening.sqlPath(out.resolve(NAME));
             String ordered = "SELECT * FROM " + table + " ORDER BY unit_level, fixmedins_code, dept_code, dr_code, "
                     + "month, indicator";

@@ -44,6 +44,8 @@ final class RunFile {
         } else {
             root.putNull("period");
         }
+        ArrayNode off = root.putArray("switched_off");
+        options.switchedOff().stream().sorted().forEach(p -> off.add(p.name().toLowerCase(java.util.Locale.ROOT)));
         root.put("seconds", round(report.seconds()));
         ObjectNode totals = root.putObject("totals");
         totals.put("findings", report.findings());

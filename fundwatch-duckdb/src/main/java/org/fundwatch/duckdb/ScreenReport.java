@@ -7,6 +7,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.fundwatch.rules.ViolationType;
 
 /** What a screening did: per pass and per rule, with the totals by violation type (also written as run.json). */
@@ -19,7 +21,8 @@ public record ScreenReport(Path out, String packId, String packVersion, Optional
     }
 
     /**
-     * @param status RAN, or NOT_RUN when the data it needs is absent ({@code reason} says which)
+     * @param status RAN; NOT_RUN when the data it needs is absent, OFF when its part was switched off ({@code reason}
+     *               says which)
      */
     public record RuleResult(String ruleId, int version, String type, String template, String status,
                              Optional<String> reason, long findings, long suppressed, BigDecimal amount,
@@ -40,22 +43,22 @@ public record ScreenReport(Path out, String packId, String packVersion, Optional
 
     /** The findings and amounts by violation type, the rules not run and where the files are, as `screen` prints it. */
     public void printSummary(PrintWriter out) {
-        ScreenReport report = this;
-        out.printf("rule pack %s %s%s%n", report.packId(), report.packVersion(),
-                report.period().map(p -> ", period " + p).orElse(""));
+        out.printf("rule pack %s %s%s%n", packId, packVersion, period.map(p -> ", period " + p).orElse(""));
         out.printf("%-24s %-30s %10s %16s%n", "vola_bhvr_type", "违规行为类型", "findings", "vola_amt");
-        for (Map.Entry<String, ScreenReport.TypeTotal> e : report.byType().entrySet()) {
+        for (Map.Entry<String, ScreenReport.TypeTotal> e : byType.entrySet()) {
             out.printf("%-24s %-30s %,10d %,16.2f%n", e.getKey(), ViolationType.valueOf(e.getKey()).chineseName(),
                     e.getValue().findings(), e.getValue().amount());
         }
-        out.printf("%-24s %-30s %,10d %,16.2f%n", "total", "合计（每条明细只计一次）", report.findings(),
-                report.amount());
-        long ran = report.rules().stream().filter(r -> r.status().equals("RAN")).count();
-        out.printf("rules run %d of %d; findings suppressed by approvals (备案): %,d%n", ran, report.rules().size(),
-                report.suppressed());
-        report.rules().stream().filter(r -> !r.status().equals("RAN"))
+        out.printf("%-24s %-30s %,10d %,16.2f%n", "total", "合计（每条明细只计一次）", findings, amount);
+        long ran = rules.stream().filter(r -> r.status().equals("RAN")).count();
+        out.printf("rules run %d of %d; findings suppressed by approvals (备案): %,d%n", ran, rules.size(), suppressed);
+        rules.stream().filter(r -> r.status().equals("NOT_RUN"))
                 .forEach(r -> out.printf("not run: %s (%s): %s%n", r.ruleId(), r.type(), r.reason().orElse("")));
-        out.printf("findings in %s, written in %.1f s%n", report.out(), report.seconds());
+        // One line per switch, not one per rule: the user asked for it.
+        rules.stream().filter(r -> r.status().equals("OFF"))
+                .collect(Collectors.groupingBy(r -> r.reason().orElse(""), TreeMap::new, Collectors.counting()))
+                .forEach((reason, n) -> out.printf("%d rules %s%n", n, reason));
+        out.printf("findings in %s, written in %.1f s%n", this.out, seconds);
         out.flush();
     }
 }

@@ -109,7 +109,10 @@ public final class Screening {
             }
             progress.finish();
 
-            Map<String, String> notRun = notRun(plan, session.present(), session::count);
+            Map<String, String> off = switchedOff(plan, options);
+            Map<String, String> notRun = new LinkedHashMap<>(off);
+            notRun.putAll(notRun(plan.rules().stream().filter(r -> !off.containsKey(r.rule().id())).toList(),
+                    session.present(), session::count));
             Set<String> neededPasses = new LinkedHashSet<>();
             for (CompiledRule r : plan.rules()) {
                 if (!notRun.containsKey(r.rule().id())) {
@@ -148,7 +151,8 @@ public final class Screening {
                     String template = r.rule().template();
                     if (runs.get(i) == null) {
                         results.add(new ScreenReport.RuleResult(r.rule().id(), r.rule().version(),
-                                r.rule().type().name(), template, "NOT_RUN", Optional.of(notRun.get(r.rule().id())),
+                                r.rule().type().name(), template, off.containsKey(r.rule().id()) ? "OFF" : "NOT_RUN",
+                                Optional.of(notRun.get(r.rule().id())),
                                 0, 0, BigDecimal.ZERO, 0));
                     } else {
                         RuleRun run = await(runs.get(i));
@@ -168,7 +172,11 @@ public final class Screening {
             long t0 = System.nanoTime();
             FindingsWriter.write(options.out(), findings);
             timings.add(new ScreenReport.PassTiming("write findings", (System.nanoTime() - t0) / 1e9, findings.size()));
-            timings.add(IndicatorsWriter.write(session, engine.dialect(), options.out(), tmp, options.period()));
+            if (options.runs(ScreenOptions.Part.INDICATORS)) {
+                timings.add(IndicatorsWriter.write(session, engine.dialect(), options.out(), tmp, options.period()));
+            } else {
+                IndicatorsWriter.delete(options.out()); // an earlier run's table is not this run's
+            }
             Map<String, ScreenReport.TypeTotal> byType = new TreeMap<>();
             Map<String, List<Finding>> grouped = new TreeMap<>();
             findings.forEach(f -> grouped.computeIfAbsent(f.volaBhvrType(), k -> new ArrayList<>()).add(f));
@@ -183,10 +191,27 @@ public final class Screening {
         }
     }
 
-    /** Rule id → why it cannot run (a table absent, or none of its knowledge points); after the prelude. */
-    static Map<String, String> notRun(ScreeningPlan plan, Set<String> present, ToLongFunction<String> count) {
+    /** Rule id → which switch turned it off, for the rules and models of the parts switched off in {@code options}. */
+    static Map<String, String> switchedOff(ScreeningPlan plan, ScreenOptions options) {
         Map<String, String> out = new LinkedHashMap<>();
         for (CompiledRule r : plan.rules()) {
+            ScreenOptions.Part part = r.rule().type().model() ? ScreenOptions.Part.MODELS : ScreenOptions.Part.RULES;
+            if (!options.runs(part)) {
+                out.put(r.rule().id(), "switched off (" + part.flag() + ")");
+            }
+        }
+        return out;
+    }
+
+    /** Rule id → why it cannot run (a table absent, or none of its knowledge points); after the prelude. */
+    static Map<String, String> notRun(ScreeningPlan plan, Set<String> present, ToLongFunction<String> count) {
+        return notRun(plan.rules(), present, count);
+    }
+
+    private static Map<String, String> notRun(List<CompiledRule> rules, Set<String> present,
+                                              ToLongFunction<String> count) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (CompiledRule r : rules) {
             if (r.unsupported().isPresent()) {
                 out.put(r.rule().id(), r.unsupported().get());
                 continue;

@@ -164,6 +164,49 @@ class ScreeningEndToEndTest {
     }
 
     @Test
+    void rulesAndModelsSwitchedOffApartSplitTheFullRunAndAreReportedOffInRunJson() throws IOException {
+        Path rulesOnly = dir.resolve("rules-only");
+        Path modelsOnly = dir.resolve("models-only");
+        Screening.run(ScreenOptions.of(dataset, rulesOnly), Progress.NONE); // with an indicator table first
+        assertThat(rulesOnly.resolve("indicators.csv")).exists();
+        ScreenReport rules = Screening.run(ScreenOptions.of(dataset, rulesOnly).withOverwrite(true)
+                .without(ScreenOptions.Part.MODELS).without(ScreenOptions.Part.INDICATORS), Progress.NONE);
+        ScreenReport models = Screening.run(ScreenOptions.of(dataset, modelsOnly).without(ScreenOptions.Part.RULES),
+                Progress.NONE);
+
+        Map<String, String> full = typeByJrId(out);
+        Map<String, String> fromRules = typeByJrId(rulesOnly);
+        Map<String, String> fromModels = typeByJrId(modelsOnly);
+        assertThat(fromRules.values()).isNotEmpty().allMatch(t -> !ViolationType.valueOf(t).model());
+        assertThat(fromModels.values()).isNotEmpty().allMatch(t -> ViolationType.valueOf(t).model());
+        Map<String, String> together = new TreeMap<>(fromRules);
+        together.putAll(fromModels);
+        assertThat(together).isEqualTo(full);
+
+        assertThat(rulesOnly.resolve("indicators.csv")).as("the earlier run's table is gone").doesNotExist();
+        assertThat(modelsOnly.resolve("indicators.csv")).exists();
+        JsonNode run = new ObjectMapper().readTree(rulesOnly.resolve("run.json").toFile());
+        assertThat(run.get("switched_off").toString()).isEqualTo("[\"models\",\"indicators\"]");
+        for (ScreenReport.RuleResult r : rules.rules()) {
+            boolean model = ViolationType.valueOf(r.type()).model();
+            assertThat(r.status()).as(r.ruleId()).isEqualTo(model ? "OFF" : report.rule(r.ruleId()).status());
+            if (model) {
+                assertThat(r.reason()).contains("switched off (--no-models)");
+            }
+        }
+        assertThat(models.rules()).filteredOn(r -> r.status().equals("OFF"))
+                .allMatch(r -> !ViolationType.valueOf(r.type()).model()).isNotEmpty();
+    }
+
+    private static Map<String, String> typeByJrId(Path findingsDir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (Map<String, String> f : TestingFindings.read(findingsDir.resolve("findings.csv"))) {
+            out.put(f.get("jr_id"), f.get("vola_bhvr_type"));
+        }
+        return out;
+    }
+
+    @Test
     void aMonthScreenedAloneGivesThatMonthOfTheFullRunWithLookBackFromEarlierMonths() throws IOException {
         YearMonth month = YearMonth.of(2026, 4);
         Path monthOut = dir.resolve("april");

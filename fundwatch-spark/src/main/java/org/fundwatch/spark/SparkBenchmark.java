@@ -63,7 +63,6 @@ final class SparkBenchmark {
     }
 
     private static ScreenOptions withOut(ScreenOptions o, Path out) {
-        return new ScreenOptions(o.dataset(), out, o.rules(), o.period(), o.medTypeFile(), o.threads(),
-                o.memoryLimit(), true);
+        return o.withOut(out).withOverwrite(true);
     }
 }

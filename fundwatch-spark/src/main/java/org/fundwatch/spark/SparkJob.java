@@ -82,6 +82,18 @@ public final class SparkJob {
         @Option(names = "--quiet", description = "No progress on stderr.")
         boolean quiet;
 
+        @Option(names = "--no-rules", description = "Do not run the rules (DOMAIN.md §3.1–3.3, duplicate enrolment).")
+        boolean noRules;
+
+        @Option(names = "--no-models", description = "Do not run the statistical models (§3.4, co-visit groups).")
+        boolean noModels;
+
+        @Option(names = "--no-indicators", description = "Do not compute the indicator table.")
+        boolean noIndicators;
+
+        @Option(names = "--no-ranking", description = "Do not write the risk ranking.")
+        boolean noRanking;
+
         @Override
         public Integer call() throws IOException {
             SparkSession spark = session();
@@ -99,6 +111,9 @@ public final class SparkJob {
                 if (medTypes != null) {
                     options = options.withMedTypeFile(medTypes);
                 }
+                options = noRules ? options.without(ScreenOptions.Part.RULES) : options;
+                options = noModels ? options.without(ScreenOptions.Part.MODELS) : options;
+                options = noIndicators ? options.without(ScreenOptions.Part.INDICATORS) : options;
                 String datasetUri = isLocal(dataset) ? localPath(dataset).toUri().toString() : dataset;
                 Progress progress = quiet ? Progress.NONE : new ConsoleProgress(System.err);
                 ScreenReport report = Screening.run(options, progress, new SparkEngine(spark, datasetUri));
@@ -107,7 +122,9 @@ public final class SparkJob {
                 }
                 PrintWriter stdout = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
                 report.printSummary(stdout);
-                if (isLocal(dataset) && isLocal(out)) {
+                if (noRanking) {
+                    Files.deleteIfExists(localOut.resolve(Ranking.FILE));
+                } else if (isLocal(dataset) && isLocal(out)) {
                     // plain Java over the findings and indicators just written, whichever engine found them
                     Ranking.print(Ranking.write(localDataset, localOut, java.util.Optional.ofNullable(history)), stdout);
                 } else {
