@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fundwatch.duckdb.ModelsBenchmark;
 import org.fundwatch.duckdb.ReviewBenchmark;
 import org.fundwatch.duckdb.ScreenBenchmark;
 import org.fundwatch.duckdb.ScreenOptions;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks, each against a baseline run in the same process (machines here are shared and "
                 + "noisy: compare ratios, not seconds).",
         subcommands = {BenchCommand.IngestBench.class, BenchCommand.GenerateBench.class,
-                BenchCommand.ScreenBench.class, BenchCommand.ReviewBench.class,
+                BenchCommand.ScreenBench.class, BenchCommand.ModelsBench.class, BenchCommand.ReviewBench.class,
                 BenchCommand.ServeBench.class, BenchCommand.WorkflowBench.class, BenchCommand.SparkBench.class})
 final class BenchCommand {
 
@@ -232,6 +233,57 @@ final class BenchCommand {
                 w.println("finding counts differ between the fused and the per-rule run: " + r.mismatches());
                 return 1;
             }
+            w.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "models", mixinStandardHelpOptions = true,
+            description = {"Time the statistical models (大数据模型), the indicator table and the risk ranking of a "
+                    + "dataset (the screening with --no-rules, then the ranking) against the bare scan of the fee "
+                    + "lines run in the same process. Prints every pass and model, the ratio and the peak memory.",
+                    "Goal: ≤ 5× the bare scan on 50 million fee lines."})
+    static final class ModelsBench implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--dataset", required = true, description = "A dataset (from `ingest`).")
+        Path dataset;
+
+        @Option(names = "--out", defaultValue = "bench/models-out", description = "Where the findings go. Default: "
+                + "${DEFAULT-VALUE}.")
+        Path out;
+
+        @Option(names = "--threads", defaultValue = "0", description = "DuckDB threads (0 = all cores).")
+        int threads;
+
+        @Option(names = "--memory", defaultValue = "6GB", description = "DuckDB memory limit. Default: "
+                + "${DEFAULT-VALUE}.")
+        String memory;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter w = spec.commandLine().getOut();
+            ScreenOptions options = ScreenOptions.of(dataset, out).withThreads(threads).withMemoryLimit(memory);
+            ModelsBenchmark.Result r = ModelsBenchmark.run(options, common.progress());
+            w.printf("fee lines %,d; models run %d%n", r.feeLines(), r.modelRules().size());
+            w.printf("%-40s %10s %12s%n", "step", "seconds", "rows");
+            for (ScreenReport.PassTiming p : r.models().passes()) {
+                String rows = p.rows() < 0 ? "(view)" : String.format("%,d", p.rows());
+                w.printf("%-40s %10.2f %12s%n", p.name(), p.seconds(), rows);
+            }
+            for (ScreenReport.RuleResult m : r.modelRules()) {
+                w.printf("%-40s %10.2f %,12d%n", m.ruleId() + " " + m.type(), m.seconds(), m.findings());
+            }
+            w.printf("%-40s %10.2f%n", "risk ranking (ranking.csv)", r.rankingSeconds());
+            w.printf("%-40s %10.2f%n", "(a) bare scan of feedetail", r.bareScanSeconds());
+            w.printf("%-40s %10.2f%n", "models, indicator table and ranking", r.seconds());
+            w.printf("models / bare scan = %.1f×  (goal ≤ 5×)%n", r.overBareScan());
+            r.peakRssBytes().ifPresent(b -> w.printf("peak resident memory = %.2f GB (DuckDB limit %s)%n", b / 1e9,
+                    memory));
             w.flush();
             return 0;
         }

@@ -144,7 +144,11 @@ final class WorkflowBenchmark {
                     new Page("queue, institution + minimum amount", r -> "/ui/findings?institution="
                             + institutions[r.nextInt(institutions.length)] + "&minAmount=100"),
                     new Page("finding detail", r -> "/ui/findings/" + ids.get(r.nextInt(ids.size()))),
-                    new Page("dashboard", r -> "/ui/dashboard"));
+                    new Page("dashboard", r -> "/ui/dashboard"),
+                    new Page("risk ranking, institutions", r -> "/ui/ranking"),
+                    new Page("risk ranking, insured persons", r -> "/ui/ranking?kind=person"),
+                    new Page("institution profile", r -> "/ui/institutions/"
+                            + institutions[r.nextInt(institutions.length)]));
             out.println();
             out.printf("| page (%d requests each, one client, after %d warm-up) | p50 ms | p95 ms | max ms | ratio of "
                     + "p95 to the login page |%n", requests, requests / 5);

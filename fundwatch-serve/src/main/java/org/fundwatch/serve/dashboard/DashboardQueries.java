@@ -14,8 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The dashboard's figures, each chart from one aggregate: the findings' from {@code finding_tally}, which the
  * finding table's triggers keep per month, type, institution, state and assignee (a few thousand rows however many
- * findings there are), the overdue ones through the due-date index; and the stamp that tells whether the store
- * changed since.
+ * findings there are), the overdue ones through the due-date index.
  */
 final class DashboardQueries {
     /** The states in which a finding needs no more work ({@link CaseState#terminal()}). */
@@ -26,14 +25,6 @@ final class DashboardQueries {
 
     DashboardQueries(JdbcClient jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc is null");
-    }
-
-    /**
-     * Where the store stands: the last logged change to a finding (every step of the workflow is logged in the same
-     * transaction as the change, and money is booked only with one), the last load, the last ledger entry, and the
-     * day (what is overdue moves with it).
-     */
-    record Stamp(long lastChange, long lastLoad, long lastEntry, LocalDate today) {
     }
 
     /** All the figures of the page. */
@@ -58,16 +49,6 @@ final class DashboardQueries {
     }
 
     record LedgerRow(String month, LedgerKind kind, BigDecimal amount) {
-    }
-
-    /** Three index look-ups. */
-    Stamp stamp(LocalDate today) {
-        return jdbc.sql("""
-                        SELECT coalesce((SELECT max(audit_id) FROM audit_log WHERE jr_id IS NOT NULL), 0),
-                               coalesce((SELECT max(run_id) FROM screening_run), 0),
-                               coalesce((SELECT max(entry_id) FROM ledger_entry), 0)""")
-                .query((rs, n) -> new Stamp(rs.getLong(1), rs.getLong(2), rs.getLong(3), today))
-                .single();
     }
 
     Figures figures(LocalDate today, int topInstitutions) {

@@ -14,7 +14,7 @@ public class DashboardUi {
     DashboardController dashboardController(WorkflowDatabase db, ObjectMapper json, MessageSource messages,
                                             Clock clock) {
         int topInstitutions = 15;
-        return new DashboardController(new LatestFigures(new DashboardQueries(db.jdbc()), topInstitutions), json,
+        return new DashboardController(new LatestFigures(db.jdbc(), topInstitutions), json,
                 messages, clock);
     }
 }

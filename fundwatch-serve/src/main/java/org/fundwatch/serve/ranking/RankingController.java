@@ -16,6 +16,8 @@ import org.fundwatch.serve.dashboard.ChartOption;
 import org.fundwatch.serve.web.PersonalData;
 import org.fundwatch.serve.web.SignedIn;
 import org.fundwatch.workflow.ranking.RankingFacts;
+import org.fundwatch.workflow.store.ComputedOnChange;
+import org.fundwatch.workflow.store.StoreStamp;
 import org.fundwatch.workflow.users.Account;
 import org.fundwatch.workflow.users.Role;
 import org.springframework.context.MessageSource;
@@ -45,6 +47,8 @@ final class RankingController {
     private final ObjectMapper json;
     private final MessageSource messages;
     private final Clock clock;
+    /** Ranking every subject over a million findings takes seconds: once per change of the store. */
+    private final ComputedOnChange<StoreStamp, RankingFacts.Ranked> latest = new ComputedOnChange<>();
 
     RankingController(RankingFacts facts, JdbcClient jdbc, ObjectMapper json, MessageSource messages, Clock clock) {
         this.facts = facts;
@@ -70,7 +74,7 @@ final class RankingController {
             case "person" -> SubjectKind.PERSON;
             default -> SubjectKind.INSTITUTION;
         };
-        RankingFacts.Ranked ranked = facts.rank();
+        RankingFacts.Ranked ranked = latest.at(StoreStamp.read(jdbc), facts::rank);
         List<Entry> entries = ranked.ranking().get(shown);
         List<Entry> top = entries.subList(0, Math.min(SHOWN, entries.size()));
         boolean links = BUREAU.contains(account.role());
