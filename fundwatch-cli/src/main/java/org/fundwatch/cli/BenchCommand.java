@@ -214,11 +214,7 @@ final class BenchCommand {
             ScreenBenchmark.Result r = ScreenBenchmark.run(options, common.progress());
             w.printf("fee lines %,d; rules run %d%n", r.feeLines(),
                     r.fused().rules().stream().filter(x -> x.status().equals("RAN")).count());
-            w.printf("%-34s %10s %12s%n", "step", "seconds", "rows");
-            for (ScreenReport.PassTiming p : r.fused().passes()) {
-                String rows = p.rows() < 0 ? "(view)" : String.format("%,d", p.rows());
-                w.printf("%-34s %10.2f %12s%n", p.name(), p.seconds(), rows);
-            }
+            printPasses(w, r.fused().passes(), 34);
             double rules = r.fused().rules().stream().mapToDouble(ScreenReport.RuleResult::seconds).sum();
             w.printf("%-34s %10.2f %,12d%n", "rule queries (" + r.fused().rules().size() + ", summed)", rules,
                     r.fused().findings());
@@ -270,11 +266,7 @@ final class BenchCommand {
             ScreenOptions options = ScreenOptions.of(dataset, out).withThreads(threads).withMemoryLimit(memory);
             ModelsBenchmark.Result r = ModelsBenchmark.run(options, common.progress());
             w.printf("fee lines %,d; models run %d%n", r.feeLines(), r.modelRules().size());
-            w.printf("%-40s %10s %12s%n", "step", "seconds", "rows");
-            for (ScreenReport.PassTiming p : r.models().passes()) {
-                String rows = p.rows() < 0 ? "(view)" : String.format("%,d", p.rows());
-                w.printf("%-40s %10.2f %12s%n", p.name(), p.seconds(), rows);
-            }
+            printPasses(w, r.models().passes(), 40);
             for (ScreenReport.RuleResult m : r.modelRules()) {
                 w.printf("%-40s %10.2f %,12d%n", m.ruleId() + " " + m.type(), m.seconds(), m.findings());
             }
@@ -414,6 +406,15 @@ final class BenchCommand {
             deleteTree(work);
             new WorkflowBenchmark(spec.commandLine().getOut(), work, findings, requests).run();
             return 0;
+        }
+    }
+
+    /** The step table of a screening benchmark: each shared relation and pass with its time and rows. */
+    private static void printPasses(PrintWriter w, List<ScreenReport.PassTiming> passes, int width) {
+        w.printf("%-" + width + "s %10s %12s%n", "step", "seconds", "rows");
+        for (ScreenReport.PassTiming p : passes) {
+            String rows = p.rows() < 0 ? "(view)" : String.format("%,d", p.rows());
+            w.printf("%-" + width + "s %10.2f %12s%n", p.name(), p.seconds(), rows);
         }
     }
 

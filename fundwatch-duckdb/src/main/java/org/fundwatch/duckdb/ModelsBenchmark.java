@@ -1,7 +1,6 @@
 package org.fundwatch.duckdb;
 
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -45,18 +44,7 @@ public final class ModelsBenchmark {
 
     public static Result run(ScreenOptions options, Progress progress) throws IOException {
         Manifest manifest = Manifest.read(options.dataset());
-        double bare;
-        try (DuckDbSession s = DuckDbSession.open(options, manifest, options.out().resolve(".bench-tmp"))) {
-            s.count(ScreenBenchmark.BARE_SCAN);
-            bare = Double.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
-                long t0 = System.nanoTime();
-                s.count(ScreenBenchmark.BARE_SCAN);
-                bare = Math.min(bare, (System.nanoTime() - t0) / 1e9);
-            }
-        } catch (SQLException e) {
-            throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, e.getMessage(), e);
-        }
+        double bare = ScreenBenchmark.bareScanSeconds(options, manifest);
         ScreenReport models = Screening.run(options.withOverwrite(true).without(ScreenOptions.Part.RULES), progress);
         long t0 = System.nanoTime();
         Ranking.write(options.dataset(), options.out(), Optional.empty());

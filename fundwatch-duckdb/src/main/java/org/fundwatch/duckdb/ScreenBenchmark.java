@@ -50,18 +50,7 @@ public final class ScreenBenchmark {
     public static Result run(ScreenOptions options, Progress progress) throws IOException {
         Manifest manifest = Manifest.read(options.dataset());
         long lines = manifest.rows("feedetail");
-        double bare;
-        try (DuckDbSession s = DuckDbSession.open(options, manifest, options.out().resolve(".bench-tmp"))) {
-            s.count(BARE_SCAN);
-            bare = Double.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
-                long t0 = System.nanoTime();
-                s.count(BARE_SCAN);
-                bare = Math.min(bare, (System.nanoTime() - t0) / 1e9);
-            }
-        } catch (SQLException e) {
-            throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, e.getMessage(), e);
-        }
+        double bare = bareScanSeconds(options, manifest);
 
         ScreenReport fused = Screening.run(options.withOverwrite(true), progress);
         OptionalLong peak = peakRss();
@@ -105,6 +94,22 @@ public final class ScreenBenchmark {
             throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, e.getMessage(), e);
         }
         return new Result(lines, bare, fused, total, perRule, mismatches, peak);
+    }
+
+    /** The best of three bare scans (after one to warm the cache) on a session of {@code options}. */
+    static double bareScanSeconds(ScreenOptions options, Manifest manifest) throws IOException {
+        try (DuckDbSession s = DuckDbSession.open(options, manifest, options.out().resolve(".bench-tmp"))) {
+            s.count(BARE_SCAN);
+            double bare = Double.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                s.count(BARE_SCAN);
+                bare = Math.min(bare, (System.nanoTime() - t0) / 1e9);
+            }
+            return bare;
+        } catch (SQLException e) {
+            throw new ScreenException(ScreenException.Code.ENGINE_FAILURE, e.getMessage(), e);
+        }
     }
 
     /** Peak resident set size of this process (Linux {@code VmHWM}). */
