@@ -34,5 +34,4 @@ FROM fw_p_line l
 JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'INDICATION' AND l.fee_date BETWEEN k.begndate AND k.enddate
 WHERE l.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND NOT EXISTS (SELECT 1 FROM fw_diag g WHERE g.mdtrt_id = l.mdtrt_id AND regexp_like(g.diag, '^(' || upper(replace(k.lmt_value, '.', '')) || ')')) AND l.list_type IN ('101', '102')
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

@@ -33,5 +33,4 @@ SELECT CAST(l.psn_no AS STRING) AS psn_no,
 FROM fw_p_line l
 WHERE l.chrgitm_lv = '03' AND l.ownpay < l.amt AND l.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

@@ -38,5 +38,4 @@ JOIN fw_kp_limit k ON k.hilist_code = l.code AND k.lmt_type = 'HERBAL_SINGLE_NOT
      AND k.lmt_value = '1' AND l.fee_date BETWEEN k.begndate AND k.enddate
 WHERE l.list_type = '102' AND l.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

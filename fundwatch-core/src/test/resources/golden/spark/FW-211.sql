@@ -38,5 +38,4 @@ FROM c JOIN g ON g.mdtrt_id = c.mdtrt_id AND g.bundle = c.bundle
 LEFT JOIN fw_catalog bc ON bc.hilist_code = c.bundle AND g.first_date BETWEEN bc.begndate AND bc.enddate
 WHERE c.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

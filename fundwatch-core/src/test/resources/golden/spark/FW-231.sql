@@ -33,5 +33,4 @@ SELECT CAST(b.psn_no AS STRING) AS psn_no,
 FROM fw_p_line b JOIN fw_kp_pair p ON p.relation = 'REQUIRES' AND p.hilist_code_b = b.code AND b.fee_date BETWEEN p.begndate AND p.enddate
 WHERE b.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND NOT EXISTS (SELECT 1 FROM fw_p_line a WHERE a.mdtrt_id = b.mdtrt_id AND a.code = p.hilist_code_a)
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

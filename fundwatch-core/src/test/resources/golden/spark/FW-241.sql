@@ -36,5 +36,4 @@ WHERE b.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND NOT EXISTS
   WHERE p2.relation = 'PRIOR_REQUIRED' AND p2.hilist_code_b = b.code AND a.psn_no = b.psn_no
     AND a.fee_date BETWEEN date_add(b.fee_date, CAST(-90 AS INT)) AND b.fee_date)
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

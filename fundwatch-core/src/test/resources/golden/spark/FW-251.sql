@@ -66,5 +66,4 @@ SELECT CAST(h.psn_no AS STRING) AS psn_no,
        CAST(0 AS DECIMAL(18,2)) AS line_amt,
        CAST(NULL AS STRING) AS indicator FROM h WHERE h.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

@@ -70,5 +70,4 @@ SELECT CAST(q.psn_no AS STRING) AS psn_no,
      AND f.fee_date = q.fee_date AND f.code = q.code AND f.visit_no = 1
 WHERE q.n_visits > 1 AND q.visit_no > 1 AND q.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.setting IN ('OUTPATIENT', 'PHARMACY')
-ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.setting IN ('OUTPATIENT', 'PHARMACY');

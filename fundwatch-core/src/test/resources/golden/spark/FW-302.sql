@@ -34,5 +34,4 @@ FROM (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') a JOIN (SELECT * FROM 
      AND a.mdtrt_id <> b.mdtrt_id
 WHERE a.begn_date < b.end_date AND b.begn_date < a.end_date AND a.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

@@ -33,5 +33,4 @@ SELECT CAST(o.psn_no AS STRING) AS psn_no,
 FROM fw_visit o JOIN (SELECT * FROM fw_visit WHERE setting = 'INPATIENT') s ON s.psn_no = o.psn_no
 WHERE o.setting <> 'INPATIENT' AND o.setl_date > s.begn_date AND o.setl_date < s.end_date AND o.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.setting IN ('PHARMACY')
-ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.setting IN ('PHARMACY');

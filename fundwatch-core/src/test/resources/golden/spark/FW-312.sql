@@ -33,5 +33,4 @@ SELECT CAST(v.psn_no AS STRING) AS psn_no,
 FROM fw_visit v JOIN ext_custody c ON c.certno = v.certno
 WHERE v.begn_date >= c.begndate AND (c.enddate IS NULL OR v.begn_date <= c.enddate) AND v.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

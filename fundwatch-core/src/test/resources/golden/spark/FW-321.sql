@@ -42,5 +42,4 @@ SELECT CAST(s.psn_no AS STRING) AS psn_no,
 FROM s JOIN idle i ON i.mdtrt_id = s.mdtrt_id
 WHERE s.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.setting IN ('INPATIENT')
-ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.setting IN ('INPATIENT');

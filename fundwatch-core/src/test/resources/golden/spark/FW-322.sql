@@ -44,5 +44,4 @@ SELECT CAST(NULL AS STRING) AS psn_no,
 FROM c JOIN i ON i.fixmedins_code = c.fixmedins_code
 WHERE i.bed_cnt > 0 AND c.in_bed > 1.2 * i.bed_cnt AND c.d BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.fixmedins_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

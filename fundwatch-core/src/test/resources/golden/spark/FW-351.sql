@@ -38,5 +38,4 @@ SELECT CAST(p.psn_no AS STRING) AS psn_no,
        CAST(NULL AS STRING) AS indicator FROM p
 WHERE p.secs <= 7200 AND p.km > 100 AND p.setl_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.mdtrt_id, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

@@ -38,5 +38,4 @@ SELECT CAST(p.a_psn AS STRING) AS psn_no,
        CAST(NULL AS STRING) AS indicator FROM p
 WHERE p.overlap_from <= DATE '2026-08-31' AND p.overlap_to >= DATE '2026-08-01'
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.certno, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

@@ -50,5 +50,4 @@ SELECT CAST(NULL AS STRING) AS psn_no,
        CAST(NULL AS DECIMAL(18,2)) AS line_amt,
        CAST(NULL AS STRING) AS indicator FROM best WHERE rn = 1
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.fixmedins_type IN ('2')
-ORDER BY r.fixmedins_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31' AND r.fixmedins_type IN ('2');

@@ -46,5 +46,4 @@ LEFT JOIN (SELECT hilist_code, min(hilist_name) AS hilist_name FROM fw_catalog G
        ON c.hilist_code = sold.code
 WHERE sold.units > coalesce(stock.units_in, 0) + 0
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.fixmedins_code, r.hilist_code, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

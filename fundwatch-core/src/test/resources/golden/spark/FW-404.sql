@@ -72,5 +72,4 @@ SELECT CAST(t.psn_no AS STRING) AS psn_no,
        CAST(0 AS DECIMAL(18,2)) AS line_amt,
        CAST(NULL AS STRING) AS indicator FROM t JOIN o f ON f.feedetl_sn = t.first_sn
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.feedetl_sn, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

@@ -99,5 +99,4 @@ SELECT CAST(NULL AS STRING) AS psn_no,
        CAST(NULL AS DECIMAL(18,2)) AS line_amt,
        CAST(f.indicator AS STRING) AS indicator FROM f
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.fixmedins_code, r.indicator, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

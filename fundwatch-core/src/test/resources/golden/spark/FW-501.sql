@@ -75,5 +75,4 @@ SELECT CAST(m.psn_no AS STRING) AS psn_no,
 FROM m LEFT JOIN fw_person p ON p.psn_no = m.psn_no
 LEFT JOIN medins_info i ON i.fixmedins_code = m.fixmedins_code
 ) r
-WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31'
-ORDER BY r.psn_no, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4;
+WHERE r.occur_date BETWEEN DATE '2026-08-01' AND DATE '2026-08-31';

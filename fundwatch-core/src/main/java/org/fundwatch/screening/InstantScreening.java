@@ -55,7 +55,7 @@ public final class InstantScreening {
         for (Rule rule : pack.enabledRules()) {
             Template t = Templates.bind(rule);
             boolean decidable = t.needs().stream().allMatch(n -> n.metBy(kb));
-            bound.add(new Bound(rule, t, t instanceof InstantTemplate i && decidable ? i : null, order(t)));
+            bound.add(new Bound(rule, t, t instanceof InstantTemplate i && decidable ? i : null, FindingOrder.of(t)));
         }
         this.rules = List.copyOf(bound);
         for (Moment m : Moment.values()) {
@@ -204,37 +204,5 @@ public final class InstantScreening {
             }
         }
         return true;
-    }
-
-    /** The batch ORDER BY: grain keys, occur_date, line_role, line_sn, v1…v4; text bytewise, nulls last. */
-    private static Comparator<RawRow> order(Template t) {
-        Comparator<RawRow> c = null;
-        List<String> columns = new ArrayList<>(t.grain().keyColumns());
-        columns.addAll(List.of("occur_date", "line_role", "line_sn", "v1", "v2", "v3", "v4"));
-        for (String col : columns) {
-            Comparator<RawRow> next = "line_role".equals(col)
-                    ? Comparator.comparing((RawRow r) -> r.get(col).map(Integer::valueOf).orElse(null),
-                            Comparator.nullsLast(Comparator.naturalOrder()))
-                    : Comparator.comparing((RawRow r) -> r.get(col).orElse(null),
-                            Comparator.nullsLast(InstantScreening::compareUtf8));
-            c = c == null ? next : c.thenComparing(next);
-        }
-        return c;
-    }
-
-    /** DuckDB orders text by its UTF-8 bytes, which is code point order. */
-    private static int compareUtf8(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

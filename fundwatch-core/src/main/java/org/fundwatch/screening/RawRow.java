@@ -28,6 +28,11 @@ public final class RawRow {
         return Optional.ofNullable(values[i]);
     }
 
+    /** The value of the column at this index of {@link #columns()}, or null. */
+    String at(int index) {
+        return values[index];
+    }
+
     /** The value, or the empty string. */
     public String text(String column) {
         return get(column).orElse("");

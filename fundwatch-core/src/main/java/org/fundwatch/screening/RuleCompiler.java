@@ -70,7 +70,7 @@ public final class RuleCompiler {
         for (Map.Entry<String, Set<String>> e : rule.scope().restrictions().entrySet()) {
             where.append(" AND r.").append(e.getKey()).append(" IN ").append(CompileContext.inList(e.getValue()));
         }
-        String order = t.grain().keyColumns().stream().map(c -> "r." + c).collect(Collectors.joining(", "));
+        String order = FindingOrder.columns(t).stream().map(c -> "r." + c).collect(Collectors.joining(", "));
         return """
                 SELECT r.*, EXISTS (SELECT 1 FROM fw_approval a WHERE a.psn_no = r.psn_no
                          AND (a.hilist_code IS NULL OR a.hilist_code = r.hilist_code)
@@ -79,8 +79,7 @@ public final class RuleCompiler {
                 FROM (
                 %s
                 ) r
-                WHERE %s
-                ORDER BY %s, r.occur_date, r.line_role, r.line_sn, r.v1, r.v2, r.v3, r.v4""".formatted(
-                rule.type().name(), t.query(ctx), where, order);
+                WHERE %s""".formatted(rule.type().name(), t.query(ctx), where)
+                + (dialect.ordersRuleRows() ? "\nORDER BY " + order : "");
     }
 }

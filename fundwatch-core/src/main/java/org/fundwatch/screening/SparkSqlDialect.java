@@ -1,5 +1,7 @@
 package org.fundwatch.screening;
 
+import java.util.Optional;
+
 /**
  * Spark SQL 4.x (the {@code fundwatch-spark} engine), with ANSI mode on and {@code TIMESTAMP_NTZ} as the timestamp
  * type, so times stay local and zone-less as in DuckDB. Lives in the core, beside {@link DuckDbDialect}, so that the
@@ -8,6 +10,7 @@ package org.fundwatch.screening;
 public final class SparkSqlDialect implements SqlDialect {
 
     public static final SparkSqlDialect INSTANCE = new SparkSqlDialect();
+    private static final String CACHE_TABLE = "CACHE TABLE ";
 
     private SparkSqlDialect() {
     }
@@ -17,10 +20,27 @@ public final class SparkSqlDialect implements SqlDialect {
         return "spark";
     }
 
-    /** A cached temporary view, materialised at once (Spark has no session-scoped tables). */
+    /**
+     * A cached temporary view, materialised at once (Spark has no session-scoped tables). The Spark engine runs it
+     * as {@link #cachedQuery} instead: a {@code CACHE TABLE} keeps the whole plan under the cache, and each reader
+     * re-plans and re-prints it.
+     */
     @Override
     public String createTempTable(String name, String query) {
-        return "CACHE TABLE " + name + " AS\n" + query;
+        return CACHE_TABLE + name + " AS\n" + query;
+    }
+
+    /** The query of a statement {@link #createTempTable} wrote; empty for any other statement. */
+    public Optional<String> cachedQuery(Statement statement) {
+        String head = CACHE_TABLE + statement.name() + " AS\n";
+        return statement.sql().startsWith(head) ? Optional.of(statement.sql().substring(head.length()))
+                : Optional.empty();
+    }
+
+    /** The engine sorts each rule's rows on the driver with {@link FindingOrder}. */
+    @Override
+    public boolean ordersRuleRows() {
+        return false;
     }
 
     @Override

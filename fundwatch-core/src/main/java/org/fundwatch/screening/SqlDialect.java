@@ -16,6 +16,15 @@ public interface SqlDialect {
     /** A view over a query, re-evaluated by each reader. */
     String createTempView(String name, String query);
 
+    /**
+     * Whether a rule's query ends in its {@code ORDER BY}. An engine that answers no sorts the collected rows with
+     * {@link FindingOrder} instead (the rows of one rule are few; on Spark a global sort costs a range-partitioning
+     * job per query).
+     */
+    default boolean ordersRuleRows() {
+        return true;
+    }
+
     /** A 64-bit hash of the values (used to find duplicate keys with a narrow aggregate). */
     String hash(String... expressions);
 
