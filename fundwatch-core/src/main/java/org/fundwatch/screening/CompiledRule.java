@@ -48,7 +48,11 @@ public final class CompiledRule {
         return template.needs();
     }
 
-    /** Rows in the {@link RawColumns} shape plus a last column {@code approved}, ordered by finding. */
+    /**
+     * Rows in the {@link RawColumns} shape plus a last column {@code approved}, ordered by finding — unless the
+     * dialect leaves the order to the engine ({@link SqlDialect#ordersRuleRows()}), which then sorts them with
+     * {@link FindingOrder}.
+     */
     public String sql() {
         return sql;
     }
