@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -154,9 +153,9 @@ public final class SparkEngine implements Engine {
             int n = RawRow.columns().size();
             List<Map.Entry<RawRow, Boolean>> collected = new ArrayList<>();
             try {
-                Iterator<Row> rows = spark.sql(rule.sql()).toLocalIterator();
-                while (rows.hasNext()) {
-                    Row row = rows.next();
+                // One job for all partitions: the rows are sorted here anyway, so streaming them (toLocalIterator,
+                // a job per partition) saves nothing.
+                for (Row row : spark.sql(rule.sql()).collectAsList()) {
                     String[] values = new String[n];
                     for (int i = 0; i < n; i++) {
                         values[i] = text(row.get(i));
